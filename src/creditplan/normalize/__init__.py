@@ -1,0 +1,89 @@
+"""Normalization: any copy of a notice to clean simplified text, every repair counted.
+
+``STEPS`` is the one place that says what runs and in what order. Each step takes text and
+returns a ``StepResult`` (new text, edits, count, notes); the edits feed an ``OffsetMap`` so
+that offsets in the normalized text still find their input line. The script conversion runs
+last, on its own, because it also decides which script the input was in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .boilerplate import drop_furniture_lines, drop_trailing_border
+from .damage import repair_byte_shift, repair_lost_spaces, report_unrecoverable
+from .decode import decode_bytes
+from .edits import OffsetMap, StepResult
+from .markup import strip_markup
+from .mojibake import repair_mojibake
+from .pinyin import strip_pinyin_annotations
+from .script import to_simplified
+from .width import fold_line_ends, fold_width, tidy_spaces
+
+__all__ = ["STEPS", "Normalized", "normalize", "decode_bytes"]
+
+Step = Callable[[str], StepResult]
+
+# (repair name, step). The name is the key the step's count is added to in ``repairs``.
+STEPS: tuple[tuple[str, Step], ...] = (
+    ("line_end", fold_line_ends),                 # CRLF, CR, BOM, zero-width marks
+    ("mojibake", repair_mojibake),                # whole text decoded with the wrong codec
+    ("markup", strip_markup),                     # HTML tags and entities
+    ("unrecoverable", report_unrecoverable),      # 锟斤拷, U+FFFD: noted, never invented
+    ("pinyin_annotation", strip_pinyin_annotations),  # 關(guān) → 關
+    ("byte_shift", repair_byte_shift),            # ?qū)嶓w → 實體
+    ("lost_space", repair_lost_spaces),           # ?? where full-width spaces were lost
+    ("width", fold_width),                        # full-width forms, exotic spaces
+    ("boilerplate", drop_furniture_lines),        # web-page furniture lines
+    ("boilerplate", drop_trailing_border),        # a lone "|" after a paragraph
+    ("spacing", tidy_spaces),                     # indentation, repeated spaces and blank lines
+)
+
+@dataclass
+class Normalized:
+    """The normalized text and everything needed to relate it to the input."""
+
+    text: str
+    original: str
+    offsets: OffsetMap
+    script: str = "simplified"
+    repairs: dict[str, int] = field(default_factory=dict)
+    notes: list[tuple[int, str, str]] = field(default_factory=list)  # (input line, code, msg)
+    display_text: str = ""  # the text in its original script, same offsets as ``text``
+    removed_chars: int = 0  # characters of boilerplate removed (not counted as lost)
+
+
+def normalize(text: str, opencc_config: str = "t2s") -> Normalized:
+    """Run every step over ``text``; give the normalized text with its repairs and offsets.
+
+    >>> normalize("關(guān)于\\r\\n（一）").text
+    '关于\\n(一)'
+    """
+    offsets = OffsetMap(original=text)
+    repairs: dict[str, int] = {}
+    notes: list[tuple[int, str, str]] = []
+    removed = 0
+    current = text
+    for name, step in STEPS:
+        result = step(current)
+        _record(name, result, offsets, repairs, notes)
+        if name == "boilerplate":
+            removed += len(current) - len(result.text)
+        current = result.text
+    result, script = to_simplified(current, opencc_config)
+    display = current if not result.edits else result.text
+    _record("traditional_script", result, offsets, repairs, notes)
+    return Normalized(text=result.text, original=text, offsets=offsets, script=script,
+                      repairs=repairs, notes=notes, display_text=display, removed_chars=removed)
+
+
+def _record(name: str, result: StepResult, offsets: OffsetMap, repairs: dict[str, int],
+            notes: list[tuple[int, str, str]]) -> None:
+    depth = len(offsets.layers)
+    for note in result.notes:
+        notes.append((offsets.line_of_input(offsets.back_from(depth, note.pos)),
+                      note.code, note.message))
+    offsets.push(result.edits)
+    if result.count:
+        repairs[name] = repairs.get(name, 0) + result.count

@@ -1,0 +1,130 @@
+"""Bytes to text: BOM first, then strict UTF-8, then a detector, checked by how Chinese it reads."""
+
+from __future__ import annotations
+
+import codecs
+
+from ..errors import DecodeError, InputError
+from .charset import chinese_score
+
+# Encodings are decoded through their widest compatible superset: a GBK or GB2312 label on a
+# GB18030 file is common, and Big5-HKSCS labels lose ①② unless read as cp950.
+_SUPERSET = {
+    "gbk": "gb18030", "gb2312": "gb18030", "gb18030": "gb18030", "cp936": "gb18030",
+    "big5": "cp950", "big5hkscs": "cp950", "cp950": "cp950",
+    "utf_8": "utf-8", "utf_8_sig": "utf-8-sig",
+}
+
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Files that are not text at all, by their first bytes: say what they are.
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive or an Office document (docx, xlsx)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (doc, xls)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\x7fELF", "a program (ELF binary)"),
+    (b"MZ", "a Windows program"),
+)
+
+_CANDIDATES = ("gb18030", "cp950")
+
+
+def canonical_encoding(name: str) -> str:
+    """The codec creditplan decodes with for an encoding name (GBK → gb18030, Big5 → cp950).
+
+    >>> canonical_encoding("GB2312"), canonical_encoding("Big5-HKSCS")
+    ('gb18030', 'cp950')
+    """
+    try:
+        key = codecs.lookup(name).name.replace("-", "_")
+    except LookupError as exc:
+        raise InputError(f"unknown encoding {name!r}") from exc
+    return _SUPERSET.get(key, codecs.lookup(name).name)
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Say what kind of non-text file ``data`` is, or None when it may be text."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return what
+    sample = data[:4096]
+    if not sample:
+        return None
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return "binary data" if controls / len(sample) > 0.05 else None
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Decode ``data``; give the text and the encoding used.
+
+    Raises DecodeError when no encoding gives text, InputError for known non-text formats.
+
+    >>> decode_bytes("关于".encode("gbk"))
+    ('关于', 'gb18030')
+    """
+    if encoding:
+        codec = canonical_encoding(encoding)
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"does not decode as {encoding} (byte {exc.start})") from exc
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"has a {codec} byte-order mark but does not decode as "
+                                  f"{codec} (byte {exc.start})") from exc
+    what = sniff_binary(data)
+    if what:
+        raise InputError(f"is {what}, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _decode_legacy(data)
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    """GB18030 or Big5: ask the detector, then keep whichever strict decoding reads best."""
+    guesses = [_detect(data)] + list(_CANDIDATES)
+    decoded: dict[str, str] = {}
+    for codec in dict.fromkeys(g for g in guesses if g):
+        try:
+            decoded[codec] = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    if not decoded:
+        raise DecodeError("is not text in UTF-8, UTF-16, GB18030 or Big5")
+    if len(decoded) == 1:
+        codec, text = next(iter(decoded.items()))
+        return text, codec
+    sample = slice(0, 20000)
+    codec = max(decoded, key=lambda c: chinese_score(decoded[c][sample]))
+    return decoded[codec], codec
+
+
+def _detect(data: bytes) -> str | None:
+    """The detector's guess for a non-UTF-8 file, mapped to the codec we decode with."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    best = from_bytes(data[:65536]).best()
+    if best is None:
+        return None
+    try:
+        return canonical_encoding(best.encoding)
+    except InputError:
+        return None

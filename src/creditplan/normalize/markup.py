@@ -1,0 +1,42 @@
+"""Leftover HTML: tags and entities copied along with the text of a web page."""
+
+from __future__ import annotations
+
+import html
+
+import regex
+
+from .edits import StepResult, substitute, unchanged
+
+_MARKUP = regex.compile(
+    r"""
+      <!--.*?-->                                   # comments
+    | <(?:script|style)\b[^>]*>.*?</(?:script|style)\s*>   # code and styling, with their content
+    | </?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,500})?/?>      # any tag, with attributes
+    | &(?:[A-Za-z][A-Za-z0-9]{1,15}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});   # entities
+    """,
+    regex.VERBOSE | regex.DOTALL | regex.IGNORECASE,
+)
+
+# Tags that end a block of text in a page become line breaks, so that paragraphs stay apart.
+_BLOCK_TAG = regex.compile(r"</?(?:p|div|br|li|tr|h[1-6]|table|ul|ol|section|article)\b",
+                           regex.IGNORECASE)
+_CELL_TAG = regex.compile(r"</t[dh]\b", regex.IGNORECASE)
+
+
+def _replace(match: regex.Match) -> str:
+    token = match.group()
+    if token.startswith("&"):
+        return html.unescape(token)
+    if _BLOCK_TAG.match(token):
+        return "\n"
+    if _CELL_TAG.match(token):
+        return " | "  # a table cell keeps its border, as tables flattened to text have
+    return ""
+
+
+def strip_markup(text: str) -> StepResult:
+    """Remove HTML tags and decode entities (&nbsp; → no-break space, later folded)."""
+    if "<" not in text and "&" not in text:
+        return unchanged(text)
+    return substitute(_MARKUP, text, _replace)

@@ -1,0 +1,65 @@
+"""Traditional script to simplified, with OpenCC; and which script the input was in."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .edits import StepResult, unchanged
+
+_HAN = regex.compile(r"\p{Han}")
+
+# Share of Han characters that must change under t2s for a text to count as traditional. A
+# simplified notice with a stray traditional character or two stays "simplified".
+TRADITIONAL_SHARE = 0.03
+
+
+@lru_cache(maxsize=4)
+def converter(config: str):
+    """An OpenCC converter for ``config`` (t2s, tw2s, hk2s), loaded once."""
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def traditional_share(text: str, converted: str) -> float:
+    """Share of Han characters that conversion changed (texts of equal length)."""
+    changed = sum(map(str.__ne__, text, converted))
+    if not changed:
+        return 0.0
+    han = len(_HAN.findall(text))
+    return changed / han if han else 0.0
+
+
+def to_simplified(text: str, config: str = "t2s") -> tuple[StepResult, str]:
+    """Convert to simplified script; give the step result and the script the text was in.
+
+    OpenCC converts character for character except in rare phrase mappings; when the length
+    changes the conversion is done line by line so that edits stay local.
+    """
+    converted = converter(config).convert(text)
+    if converted == text:
+        return unchanged(text), "simplified"
+    if len(converted) == len(text):
+        share = traditional_share(text, converted)
+        script = "traditional" if share >= TRADITIONAL_SHARE else "simplified"
+        changed = sum(map(str.__ne__, text, converted))
+        return StepResult(converted, [], changed, []), script
+    return _by_line(text, config)
+
+
+def _by_line(text: str, config: str) -> tuple[StepResult, str]:
+    convert = converter(config).convert
+    pieces, edits, changed, pos = [], [], 0, 0
+    for line in text.split("\n"):
+        new = convert(line)
+        if new != line:
+            changed += sum(map(str.__ne__, line, new)) + abs(len(new) - len(line))
+            if len(new) != len(line):
+                edits.append((pos, pos + len(line), len(new)))
+        pieces.append(new)
+        pos += len(line) + 1
+    han = len(_HAN.findall(text)) or 1
+    script = "traditional" if changed / han >= TRADITIONAL_SHARE else "simplified"
+    return StepResult("\n".join(pieces), edits, changed, []), script

@@ -1,0 +1,64 @@
+"""Width, spacing and line ends: one normal form for punctuation and whitespace.
+
+The normal form (documented in the README):
+
+- full-width ASCII forms become ASCII: （一） → (一), ：，；！？ → : , ; ! ?, １．→ 1., Ａ → A;
+  this is the form the record contract and most web copies of notices use;
+- 、。《》“”‘’【】〔〕 and the other Chinese marks without an ASCII twin stay as they are;
+- every kind of space (ideographic U+3000, no-break U+00A0, the U+2000 family) becomes an ASCII
+  space, zero-width characters are dropped, CRLF and CR become LF;
+- runs of spaces become one space, lines lose leading and trailing spaces, spaces just inside
+  《》“” and brackets are dropped, and a run of blank lines becomes one blank line.
+
+Single spaces between words are kept: in pages scraped to one line they are the only thing that
+separates a heading from its paragraph.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .edits import StepResult, substitute, unchanged
+
+_WIDE_TO_ASCII = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_SPACES = "\u3000\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
+          "\u200a\u202f\u205f\t\v\f"
+_FOLD = str.maketrans({**_WIDE_TO_ASCII, **{ord(c): " " for c in _SPACES}})
+
+_FOLDABLE = regex.compile(f"[\uff01-\uff5e{_SPACES}]")
+
+# Line ends of every system, the byte-order mark and zero-width marks: none carries meaning.
+_LINE_END_OR_INVISIBLE = regex.compile(r"\r\n?|[\u2028\u2029\u0085]|[\ufeff\u200b-\u200d\u2060]")
+
+_MESSY_SPACE = regex.compile(
+    r"""
+      (?<=\n|^)[ ]+                   # indentation: carries no meaning once widths are folded
+    | [ ]+(?=\n|$)                    # trailing spaces
+    | (?<=[ ])[ ]+                    # a run of spaces: keep the first
+    | (?<=[《“‘(\[【〔「『])[ ]+        # just inside an opening mark
+    | [ ]+(?=[》”’)\]】〕」』])        # just inside a closing mark
+    | (?<=\n\n)\n+                    # more than one blank line
+    """,
+    regex.VERBOSE,
+)
+
+
+def fold_line_ends(text: str) -> StepResult:
+    """CRLF and CR become LF; byte-order and zero-width marks are dropped."""
+    if "\r" not in text and not _LINE_END_OR_INVISIBLE.search(text):
+        return unchanged(text)
+    return substitute(_LINE_END_OR_INVISIBLE, text, lambda m: "\n" if m.group()[0] in
+                      "\r\u2028\u2029\u0085" else "")
+
+
+def fold_width(text: str) -> StepResult:
+    """Full-width ASCII forms to ASCII and every space to an ASCII space, one for one."""
+    count = len(_FOLDABLE.findall(text))
+    if not count:
+        return unchanged(text)
+    return StepResult(text.translate(_FOLD), [], count, [])
+
+
+def tidy_spaces(text: str) -> StepResult:
+    """Drop indentation, trailing and repeated spaces and repeated blank lines."""
+    return substitute(_MESSY_SPACE, text, lambda m: "")
