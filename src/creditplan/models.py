@@ -56,6 +56,7 @@ class Group(Record):
     index: int = Field(description="The group's own number: （二） → 2.")
     title: str = Field(description="The group's heading words.")
     path: list[int] = Field(description="Every number from the section down to the group.")
+    text: str = Field(default="", description="The group's own text before its first item.")
 
 
 class Task(Record):
@@ -114,6 +115,9 @@ class Notice(Record):
     repairs: dict[str, int] = Field(default_factory=dict, description="How many times each "
                                                                       "normalization repair was "
                                                                       "applied.")
+    preamble: str = Field(default="", description="Extension: the text before the first section "
+                                                   "that no metadata field took (the cover letter "
+                                                   "and the plan's opening paragraph).")
     sections: list[Section] = Field(default_factory=list, description="The level-1 headings.")
     groups: list[Group] = Field(default_factory=list, description="Extension: headings between "
                                                                   "sections and tasks, and table "

@@ -1,20 +1,219 @@
-"""Characters lost in transit: ``??`` for lost spaces, byte-shifted GBK fragments, 锟斤拷."""
+"""Characters lost in transit: ``??`` for lost spaces, byte-shifted GBK fragments, 锟斤拷.
+
+Three families of damage, one step each:
+
+- *lost spaces*: a copy that went through a codec without full-width spaces shows ``??`` where
+  an indent or a separator (U+3000 ×2) was. Repaired to nothing (indent) or one space.
+- *byte shift*: a GBK double-byte character lost its lead byte; the decoder then paired each
+  trail byte with the next lead byte until a trail byte in the ASCII range (a lone letter) put
+  it back in step. Re-aligning the bytes gives the text back, all but the lost character, which
+  is recovered only when the document itself shows which character it was (``Evidence``).
+- *unrecoverable*: 锟斤拷 (U+FFFD sent through UTF-8 and read as GBK), 烫烫烫 and 屯屯屯
+  (uninitialised memory), U+FFFD itself. Nothing can be recovered: each run becomes a note.
+"""
 
 from __future__ import annotations
 
-from .edits import StepResult, unchanged
+from collections import Counter
+from functools import lru_cache
+from operator import add
+from typing import Iterable
+
+import regex
+
+from .charset import chinese_score, common_han
+from .edits import Note, StepResult, substitute, unchanged
+
+LOST_SPACES = regex.compile(
+    r"""
+      (?<= ^ [\ \t\u3000]* ) [?？]{2,}             # at a line start: a lost indent
+    | (?<= [。；：，、！）」』”】〉》] ) [?？]{2,}  # after a clause ends: a lost separator
+                                                  #   (a question mark never follows 。)
+    | (?<= \p{Han} ) (?<! [吗呢么嘛吧啊嗎麼] )     # between Han and a word: a separator, but not
+      [?？]{2,} (?= [\p{L}\p{N}（《“「【] )        #   after a question particle (真的吗??)
+    | (?<= [\p{N}\p{Latin}] )                     # after a number or a latin word, before Han
+      [?？]{2,} (?= [\p{Han}（《“「【] )           #   (G60??科创); a?b=1 and why?? stay
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+# Readings with tone marks, as in 區(qū): the "(" of a stray one may go with the lost bytes.
+_PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+
+BYTE_SHIFT = regex.compile(
+    rf"""
+    \?                                    # the lost lead byte, shown as a question mark
+    (?P<reading> [{_PINYIN_LETTERS}]{{1,6}} \) )?  # a stray reading (qū) left by the damage
+    (?P<run>
+      [\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\p{{Greek}}\p{{Cyrillic}}]{{1,40}}
+                                          # trail+lead pairs: Han, or the GBK symbol rows
+      [A-Za-z]                            # a trail byte 0x40-0x7E shown as ASCII ends the shift
+    )
+    (?! [A-Za-z] )                        # a lone letter: a real word (APP, G60) would go on
+    """,
+    regex.VERBOSE,
+)
+
+# Runs that no decoding can bring back.
+UNRECOVERABLE = regex.compile(
+    r"""
+      锟 [锟斤拷]+       # U+FFFD encoded as UTF-8 (EF BF BD) and read as GBK: 锟斤拷, 锟斤, 锟锟
+    | 烫{3,}            # 0xCC: uninitialised stack memory (MSVC) read as GBK; 烫烫 is a word
+    | 屯{3,}            # 0xCD: uninitialised heap memory (MSVC) read as GBK
+    | \uFFFD+           # the replacement character itself: a decoder gave up here
+    """,
+    regex.VERBOSE,
+)
+_UNRECOVERABLE_SIGNS = ("锟", "烫烫烫", "屯屯屯", "\ufffd")
+
+_CJK_ONLY = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff5e]+")
+_HAN = regex.compile(r"\p{Han}")
 
 
-def report_unrecoverable(text: str) -> StepResult:
-    """Note runs that cannot be recovered (锟斤拷, U+FFFD); the text is left as it is."""
-    return unchanged(text)
+class Evidence:
+    """How often each character and pair of characters occurs in a document.
+
+    It judges between candidates for a lost character: the one the document itself uses, next
+    to the same neighbours, is taken; when nothing tells the candidates apart, none is.
+
+    >>> Evidence("实体经济。实体。").pick(["实", "宝", "审"], before="", after="体")
+    '实'
+    >>> Evidence("无关的文字").pick(["实", "宝"], before="", after="体") is None
+    True
+    """
+
+    def __init__(self, text: str) -> None:
+        self._counts = Counter(text)
+        self._counts.update(map(add, text, text[1:]))
+
+    def pick(self, candidates: Iterable[str], before: str, after: str) -> str | None:
+        """The best supported candidate, or None when none is clearly supported."""
+        ranked = sorted(((self._support(c, before, after), c) for c in set(candidates)),
+                        reverse=True)
+        if not ranked or ranked[0][0][1] == 0:
+            return None
+        if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+            return None
+        return ranked[0][1]
+
+    def _support(self, candidate: str, before: str, after: str) -> tuple[int, int, bool]:
+        """(count beside the same neighbours, count of its rarest character, all common)."""
+        counts = self._counts
+        pairs = counts[before[-1:] + candidate[:1]] if before else 0
+        pairs += counts[candidate[-1:] + after[:1]] if after else 0
+        rarest = min(counts[ch] for ch in candidate) if candidate else 0
+        return pairs, rarest, all(ch in common_han() for ch in candidate)
 
 
 def repair_lost_spaces(text: str) -> StepResult:
-    """Turn ``??`` runs that stand where full-width spaces were lost back into spacing."""
-    return unchanged(text)
+    """Turn ``??`` runs that stand where full-width spaces were lost back into spacing.
+
+    At a line start the run was an indent and goes; elsewhere it was a separator and becomes
+    one space (nothing at a line end).
+
+    >>> repair_lost_spaces("??一、强化\\n工作。??二、提升").text
+    '一、强化\\n工作。 二、提升'
+    >>> repair_lost_spaces("是否可行?见 a?b=1, why??").count
+    0
+    """
+    if "??" not in text and "？？" not in text and "?？" not in text and "？?" not in text:
+        return unchanged(text)
+    return substitute(LOST_SPACES, text, _spacing_for)
+
+
+def _spacing_for(match: regex.Match) -> str:
+    start, end = match.span()
+    text = match.string
+    at_line_start = start == 0 or text[start - 1] in "\n \t\u3000"
+    at_line_end = end == len(text) or text[end] == "\n"
+    return "" if at_line_start or at_line_end else " "
 
 
 def repair_byte_shift(text: str) -> StepResult:
-    """Re-align GBK fragments whose bytes shifted (``?qū)嶓w`` for 實體)."""
-    return unchanged(text)
+    """Re-align GBK fragments whose bytes shifted (``?qū)嶓w`` for 實體).
+
+    >>> repair_byte_shift("實施。實體。區域?qū)嶓w經濟").text
+    '實施。實體。區域實體經濟'
+    """
+    if "?" not in text:
+        return unchanged(text)
+    evidence: list[Evidence] = []  # built on the first candidate only
+    notes: list[Note] = []
+
+    def realign(match: regex.Match) -> str | None:
+        rest, lost = _realigned(match.group("run"))
+        if rest is None:
+            return None  # not a byte shift: a question mark before ordinary text
+        if not evidence:
+            evidence.append(Evidence(text))
+        before = text[max(0, match.start() - 1):match.start()]
+        found = evidence[0].pick(lost, before=before, after=rest)
+        if found is None:
+            notes.append(Note(match.start(), "damaged_text",
+                              f"{match.group()!r}: GBK bytes shifted by a lost byte; re-aligned "
+                              f"they read {rest!r}, but the lost character before them is not "
+                              f"known, so the text was left as it is"))
+            return None
+        return found + rest
+
+    result = substitute(BYTE_SHIFT, text, realign)
+    return result._replace(notes=notes)
+
+
+def _realigned(run: str) -> tuple[str | None, tuple[str, ...]]:
+    """The run read one byte later, and the characters the lost lead byte could have begun.
+
+    >>> rest, lost = _realigned("嶓w")
+    >>> rest, "實" in lost
+    ('體', True)
+    """
+    try:
+        raw = run.encode("gbk")
+    except UnicodeEncodeError:
+        return None, ()
+    if len(raw) != 2 * (len(run) - 1) + 1:
+        return None, ()  # some character was not double-byte: not one shifted run
+    try:
+        rest = raw[1:].decode("gbk")
+    except UnicodeDecodeError:
+        return None, ()
+    if not _CJK_ONLY.fullmatch(rest) or chinese_score(rest) <= chinese_score(run):
+        return None, ()
+    return rest, _characters_ending_in(raw[0])
+
+
+@lru_cache(maxsize=None)
+def _characters_ending_in(trail: int) -> tuple[str, ...]:
+    """Every Han character GBK writes with ``trail`` as its second byte."""
+    found = []
+    for lead in range(0x81, 0xFF):
+        try:
+            ch = bytes((lead, trail)).decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        if _HAN.fullmatch(ch):
+            found.append(ch)
+    return tuple(found)
+
+
+def report_unrecoverable(text: str) -> StepResult:
+    """Note runs that cannot be recovered (锟斤拷, U+FFFD); the text is left as it is.
+
+    >>> report_unrecoverable("信用锟斤拷锟斤拷体系").notes
+    [Note(pos=2, code='unrecoverable_text', message='锟斤拷锟斤拷: text lost before this copy was made (UTF-8 replacement characters read as GBK); it cannot be recovered')]
+    """
+    if not any(sign in text for sign in _UNRECOVERABLE_SIGNS):
+        return unchanged(text)
+    notes = [Note(m.start(), "unrecoverable_text", _describe_loss(m.group()))
+             for m in UNRECOVERABLE.finditer(text)]
+    return StepResult(text, [], 0, notes)
+
+
+def _describe_loss(run: str) -> str:
+    cause = {
+        "锟": "UTF-8 replacement characters read as GBK",
+        "烫": "uninitialised memory read as GBK",
+        "屯": "uninitialised memory read as GBK",
+    }.get(run[0], "replacement characters: a decoder could not read the bytes")
+    shown = run if len(run) <= 12 else run[:12] + "…"
+    return f"{shown}: text lost before this copy was made ({cause}); it cannot be recovered"

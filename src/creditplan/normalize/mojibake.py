@@ -1,10 +1,251 @@
-"""Whole-text mojibake: UTF-8 read as cp1252/Latin-1, GBK read as Latin-1, UTF-8 read as GBK."""
+"""Mojibake: text, or some of its lines, decoded with the wrong codec and saved that way.
+
+Three families, each undone by encoding the line back with the codec that misread it and
+decoding the bytes with the right one:
+
+- (a) UTF-8 read as cp1252 or Latin-1: ``å®žä½“`` → 实体;
+- (b) GBK read as cp1252 or Latin-1: ``¹ØÓÚÓ¡·¢`` → 关于印发;
+- (c) UTF-8 read as GBK: ``鍏充簬鍗板彂`` → 关于印发. This one is lossy: a byte that made no GBK
+  character became one U+FFFD. Back in UTF-8 each such byte is a hole in a character; the hole
+  is filled when the document itself shows which character it was (``damage.Evidence``), and
+  otherwise stays U+FFFD, which ``report_unrecoverable`` notes.
+
+Work is line by line, so lines keep their numbers and each repaired line is one edit. A line is
+replaced only when a candidate reads clearly more Chinese (``chinese_score`` up by
+``MIN_GAIN``) and is mostly Han: text that was fine, ``café`` included, stays as it is.
+Finding nothing costs one regex search and a few ``str.count`` calls.
+"""
 
 from __future__ import annotations
 
-from .edits import StepResult, unchanged
+from typing import Callable, Iterator, Union
+
+import regex
+
+from .charset import chinese_score
+from .damage import Evidence
+from .edits import Edit, StepResult, unchanged
+
+MIN_GAIN = 0.2  # how much more Chinese a candidate must read than the line it replaces
+
+# cp1252 shows bytes 0x80-0x9F as these characters (five are undefined and show as U+0081…).
+_CP1252_BYTES = {bytes((b,)).decode("cp1252", "ignore"): b for b in range(0x80, 0xA0)}
+_CP1252_BYTES.pop("", None)
+_TO_LATIN1 = str.maketrans({ch: chr(b) for ch, b in _CP1252_BYTES.items()})
+_BYTE_CHARS = "\x80-\xff" + "".join(_CP1252_BYTES)
+
+# Bytes shown one per character (families a, b): a lead byte shown as a Latin-1 letter, then
+# another byte. No \xa0 first: runs of no-break spaces are ordinary.
+SHOWN_AS_LATIN = regex.compile(
+    rf"""
+    [\xa1-\xff]          # UTF-8 lead C2-F4 (Â-ô) or GBK lead 0x81-0xFE shown as Latin-1
+    [{_BYTE_CHARS}]      # a continuation or trail byte, shown as Latin-1 or cp1252 (€‚ƒ…)
+    """,
+    regex.VERBOSE,
+)
+
+# UTF-8 read as GBK: these pair a UTF-8 lead byte with its first continuation byte. 锛 銆 stand
+# for full-width and CJK punctuation (EF BC, E3 80); the others for very frequent characters.
+_UTF8_AS_GBK_SIGNS = "锛銆鐨鍙涓浜鏂彂绗鍏"
+MIN_SIGNS = 3
+# Every GBK character whose two bytes are a UTF-8 lead (E3-E9, EF) and a continuation byte.
+_UTF8_AS_GBK_CHARS = frozenset(
+    ch for lead in (*range(0xE3, 0xEA), 0xEF) for trail in range(0x80, 0xC0)
+    if (ch := bytes((lead, trail)).decode("gbk", "ignore"))
+)
+
+_HAN = regex.compile(r"\p{Han}")
+_NON_ASCII = regex.compile(r"[^\x00-\x7f\s]")
+
+Unit = Union[int, None]  # a byte, or None for a byte lost as U+FFFD
 
 
 def repair_mojibake(text: str) -> StepResult:
-    """Undo a wrong decoding of the whole text, line by line, when that reads as Chinese."""
-    return unchanged(text)
+    """Undo a wrong decoding of the whole text, line by line, when that reads as Chinese.
+
+    >>> repair_mojibake("关于\\nå…³äºŽå°å‘").text
+    '关于\\n关于印发'
+    >>> repair_mojibake("¹ØÓÚÓ¡·¢").text
+    '关于印发'
+    >>> repair_mojibake("café au lait, naïve").count
+    0
+    """
+    latin = SHOWN_AS_LATIN.search(text) is not None
+    gbk = sum(text.count(sign) for sign in _UTF8_AS_GBK_SIGNS) >= MIN_SIGNS
+    if not latin and not gbk:
+        return unchanged(text)
+    lines = list(_lines(text))
+    evidence = _evidence(text, lines) if gbk else None
+    pieces: list[str] = []
+    edits: list[Edit] = []
+    last = 0
+    for start, line in lines:
+        families: list[Callable[[str], str | None]] = []
+        if latin and SHOWN_AS_LATIN.search(line):
+            families += [_utf8_read_as_latin, _gbk_read_as_latin]
+        if evidence is not None and not _UTF8_AS_GBK_CHARS.isdisjoint(line):
+            families.append(lambda s: _utf8_read_as_gbk(s, evidence))
+        new = _best_reading(line, families)
+        if new is None:
+            continue
+        pieces += [text[last:start], new]
+        edits.append((start, start + len(line), len(new)))
+        last = start + len(line)
+    if not edits:
+        return unchanged(text)
+    pieces.append(text[last:])
+    return StepResult("".join(pieces), edits, len(edits), [])
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each line without its newline, with its offset."""
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def _best_reading(line: str, families: list[Callable[[str], str | None]]) -> str | None:
+    """The family's reading that is clearly more Chinese than ``line``, or None.
+
+    Misreadings can be stacked (UTF-8 read as cp1252 twice), so a reading is read again until
+    nothing improves; that also makes the step idempotent.
+    """
+    best, best_score = None, chinese_score(line) + MIN_GAIN
+    for _ in range(3):
+        current = best or line
+        readings = [r for family in families if (r := family(current)) is not None]
+        scored = [(chinese_score(r), r) for r in readings if r != current and _mostly_han(r)]
+        top = max(scored, default=None)
+        if top is None or top[0] < best_score or top[1] == best:
+            break
+        best_score, best = top[0] + (MIN_GAIN if best is None else 0.0), top[1]
+        best_score = chinese_score(best)
+    return best
+
+
+def _mostly_han(text: str) -> bool:
+    """At least one Han character, and Han is at least half of what is not ASCII.
+
+    >>> _mostly_han("关于2022年"), _mostly_han("café"), _mostly_han("2022")
+    (True, False, False)
+    """
+    han = len(_HAN.findall(text))
+    return han > 0 and 2 * han >= len(_NON_ASCII.findall(text))
+
+
+def _latin_bytes(line: str) -> bytes | None:
+    """The bytes a Latin-1 or cp1252 decoder showed as ``line``, or None if it was not that."""
+    try:
+        return line.translate(_TO_LATIN1).encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+
+
+def _utf8_read_as_latin(line: str) -> str | None:
+    """Family (a): ``å®žä½“`` → 实体."""
+    raw = _latin_bytes(line)
+    return _decoded(raw, "utf-8") if raw is not None and not raw.isascii() else None
+
+
+def _gbk_read_as_latin(line: str) -> str | None:
+    """Family (b): ``¹ØÓÚ`` → 关于."""
+    raw = _latin_bytes(line)
+    return _decoded(raw, "gb18030") if raw is not None and not raw.isascii() else None
+
+
+def _decoded(raw: bytes, codec: str) -> str | None:
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _utf8_read_as_gbk(line: str, evidence: "_Holes") -> str | None:
+    """Family (c): ``鍏充簬`` → 关于, lost bytes filled from the document where it is clear."""
+    units = _gbk_units(line)
+    if units is None:
+        return None
+    if None not in units:
+        return _decoded(bytes(units), "utf-8")
+    return "".join(evidence.fill(_utf8_pieces(units)))
+
+
+def _gbk_units(line: str) -> list[Unit] | None:
+    """The bytes a GBK decoder read as ``line``, None for each U+FFFD (it replaced one byte)."""
+    units: list[Unit] = []
+    for k, part in enumerate(line.split("\ufffd")):
+        if k:
+            units.append(None)
+        try:
+            units.extend(part.encode("gb18030"))
+        except UnicodeEncodeError:
+            return None
+    return units
+
+
+Piece = Union[str, tuple]  # decoded text, or a character's bytes with holes (None)
+
+
+def _utf8_pieces(units: list[Unit]) -> list[Piece]:
+    """Split UTF-8 bytes with holes into decoded text and the characters that have holes.
+
+    >>> _utf8_pieces([0x61, 0xE5, 0x85, None, 0x2C])
+    ['a', (229, 133, None), ',']
+    """
+    pieces: list[Piece] = []
+    i, n = 0, len(units)
+    while i < n:
+        unit = units[i]
+        if unit is not None and (unit < 0x80 or unit >= 0xC0 and None not in
+                                 units[i:i + _utf8_length(unit)]):
+            j = i + _utf8_length(unit)
+            pieces.append(bytes(units[i:j]).decode("utf-8", "replace"))  # type: ignore[arg-type]
+            i = j
+            continue
+        # a character with a hole: its lead (or a lost lead) and the continuation bytes after it
+        j = i + 1
+        size = _utf8_length(unit) if unit is not None and unit >= 0xC0 else 3
+        while j < n and j - i < size and (units[j] is None or 0x80 <= units[j] < 0xC0):
+            j += 1
+        pieces.append(tuple(units[i:j]) if unit is None or unit >= 0xC0 else "\ufffd")
+        i = j if unit is None or unit >= 0xC0 else i + 1
+    return pieces
+
+
+def _utf8_length(lead: int) -> int:
+    return 1 if lead < 0xC0 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+
+
+class _Holes:
+    """Fills holes in UTF-8 characters with the character the document supports."""
+
+    def __init__(self, draft: str) -> None:
+        self._evidence = Evidence(draft)
+        self._by_pattern: dict[tuple, list[str]] = {}
+        for ch in set(draft):
+            raw = ch.encode("utf-8")
+            for mask in range(1, 1 << len(raw)):
+                key = tuple(None if mask >> k & 1 else b for k, b in enumerate(raw))
+                self._by_pattern.setdefault(key, []).append(ch)
+
+    def fill(self, pieces: list[Piece]) -> Iterator[str]:
+        """The text of ``pieces`` with each holed character filled, or U+FFFD where unclear."""
+        for k, piece in enumerate(pieces):
+            if isinstance(piece, str):
+                yield piece
+                continue
+            before = pieces[k - 1] if k and isinstance(pieces[k - 1], str) else ""
+            after = pieces[k + 1] if k + 1 < len(pieces) and isinstance(pieces[k + 1], str) else ""
+            found = self._evidence.pick(self._by_pattern.get(piece, ()), before, after)
+            yield found if found is not None else "\ufffd" * sum(u is None for u in piece)
+
+
+def _evidence(text: str, lines: list[tuple[int, str]]) -> _Holes:
+    """What the document says once its UTF-8-read-as-GBK lines are read back, holes and all."""
+    draft = []
+    for _, line in lines:
+        units = _gbk_units(line) if not _UTF8_AS_GBK_CHARS.isdisjoint(line) else None
+        draft.append(line if units is None else "".join(
+            p if isinstance(p, str) else "\ufffd" for p in _utf8_pieces(units)))
+    return _Holes("\n".join(draft))

@@ -1,10 +1,182 @@
-"""Pinyin annotations: 關(guān)于印發(fā) → 關于印發."""
+"""Pinyin annotations: 關(guān)于印發(fā) → 關于印發.
+
+Some copies of a notice carry the reading of some or all of their characters in brackets right
+after them: ``關(guān)``, ``你(nǐ)們``, ``們(men)``, ``關（guān）``, ``關(guan1)``. A bracket is such an
+annotation, and is removed, when all of these hold:
+
+1. it directly follows a Han character (``E(pin)`` and ``城市 (qu)`` are left alone);
+2. it holds lowercase latin letters only, which are exactly one syllable of the table in
+   ``data/pinyin_syllables.txt`` once the tone is taken off: a tone mark (ā á ǎ à … ǖ ǘ ǚ ǜ,
+   also ḿ ń ň ǹ ế ề and combining marks) or a final digit 1–5, and at most one of them;
+3. a one-letter syllable without a tone mark (``(a)``, ``(e)``, ``(o)``, ``(m)``, ``(n)``, also
+   ``(a1)``) reads just as well as a list label or a unit, so it goes only on a densely
+   annotated line: one with at least ``DENSE_LINE`` annotations that rules 1–2 alone make sure of.
+
+Everything else stays: ``信用中國(上海)``, ``(2017年)``, ``(一)``, ``(A)``, ``(APP)``,
+``(Beijing)`` (capitalised, and not one syllable), ``E企融(e)``. Known risk: an English word in
+lowercase that is also a syllable (``(an)``, ``(me)``) right after a Han character is removed.
+"""
 
 from __future__ import annotations
 
-from .edits import StepResult, unchanged
+import unicodedata
+from bisect import bisect_left
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from .edits import Edit, StepResult, unchanged
+
+# Sure annotations a line needs before its one-letter readings (a, e, o, m, n) count as readings.
+DENSE_LINE = 3
+
+# Lowercase letters that carry a tone mark, and the toneless letter each stands for.
+_TONED = {
+    "a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù",
+    "ü": "ǖǘǚǜ", "m": "ḿ", "n": "ńňǹ", "ê": "ếề",
+}
+_TONED_LETTERS = "".join(_TONED.values())
+# Macron, acute, caron, grave as combining marks (text in NFD, or ê̄ ê̌ which have no single
+# code point). The circumflex of ê and the diaeresis of ü are letters, not tones.
+_COMBINING_TONES = "\u0304\u0301\u030c\u0300"
+_UNTONE = str.maketrans(
+    {toned: base for base, letters in _TONED.items() for toned in letters}
+    | {mark: None for mark in _COMBINING_TONES}
+)
+
+# Cheap gate: no bracket opening on a lowercase (possibly toned) latin letter, nothing to do.
+MAYBE_ANNOTATED = regex.compile(
+    rf"""
+    [(（]                       # ASCII or full-width opening bracket (width folding runs later)
+    [a-zêü{_TONED_LETTERS}]     # a reading starts with a lowercase letter, toned or not
+    """,
+    regex.VERBOSE,
+)
+
+PINYIN_ANNOTATION = regex.compile(
+    rf"""
+    [(（]                               # ASCII or full-width opening bracket
+    (?<= \p{{Han}} . )                  # right after a Han character: 關(guān), not E(pin)
+    (?P<syllable>
+        [a-zêü{_TONED_LETTERS}]         # starts with a letter, so (2017年) and (一) never match
+        [a-zêü{_TONED_LETTERS}\u0300-\u030c]{{0,7}}  # zhuang is 6, plus room for combining
+    )                                   #   marks; the table decides what is a syllable
+    (?P<tone> [1-5] )?                  # numeric tone, guan1; 5 is the neutral tone
+    [)）]                               # either closing bracket, copies mix them
+    """,
+    regex.VERBOSE,
+)
+
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """The valid toneless Mandarin syllables, read once from the packaged table.
+
+    >>> {"guan", "lü", "lv", "ng"} <= pinyin_syllables()
+    True
+    >>> "beijing" in pinyin_syllables()
+    False
+    """
+    table = resources.files("creditplan") / "data" / "pinyin_syllables.txt"
+    lines = table.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def toneless(reading: str) -> tuple[str, int]:
+    """Take the tone marks off ``reading``; give the bare syllable and how many marks it had.
+
+    >>> toneless("guān")
+    ('guan', 1)
+    >>> toneless("lǚe")
+    ('lüe', 1)
+    >>> toneless("men")
+    ('men', 0)
+    """
+    composed = unicodedata.normalize("NFC", reading)
+    bare = composed.translate(_UNTONE)
+    marks = sum(ch in _TONED_LETTERS or ch in _COMBINING_TONES for ch in composed)
+    return bare, marks
+
+
+@lru_cache(maxsize=4096)
+def classify(syllable: str, tone: str | None = None) -> str | None:
+    """Say what a bracketed reading is: "sure", "maybe" or None (it is text, not a reading).
+
+    ``syllable`` and ``tone`` are the groups ``PINYIN_ANNOTATION`` found. "maybe" is a
+    one-letter syllable without a tone mark, as ``(a)`` may be a list label. Cached: a notice
+    repeats the same few readings (區(qū) a hundred times).
+
+    >>> classify("guān"), classify("a"), classify("a", "1"), classify("beijing")
+    ('sure', 'maybe', 'maybe', None)
+    """
+    bare, marks = toneless(syllable)
+    if marks + (tone is not None) > 1 or bare not in pinyin_syllables():
+        return None
+    if len(bare) == 1 and marks == 0:
+        return "maybe"
+    return "sure"
+
+
+def find_annotations(text: str) -> list[tuple[int, int]]:
+    """Spans of the pinyin annotations in ``text``, in order (rules in the module docstring).
+
+    >>> find_annotations("關(guān)于(a)")
+    [(1, 7)]
+    """
+    sure: list[tuple[int, int]] = []
+    maybe: list[tuple[int, int]] = []
+    for match in PINYIN_ANNOTATION.finditer(text):
+        kind = classify(match["syllable"], match["tone"])
+        if kind == "sure":
+            sure.append(match.span())
+        elif kind == "maybe":
+            maybe.append(match.span())
+    if not maybe:
+        return sure
+    starts = [start for start, _ in sure]
+    dense = [span for span in maybe if sure_on_line(text, span[0], starts) >= DENSE_LINE]
+    return sorted(sure + dense)
+
+
+def sure_on_line(text: str, pos: int, starts: list[int]) -> int:
+    """How many of the sorted offsets ``starts`` lie on the line of ``text`` holding ``pos``.
+
+    >>> sure_on_line("ab\\ncd\\nef", 4, [0, 3, 4, 6])
+    2
+    """
+    first = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    last = len(text) if end < 0 else end
+    return bisect_left(starts, last) - bisect_left(starts, first)
+
+
+def remove_spans(text: str, spans: list[tuple[int, int]]) -> StepResult:
+    """Delete the ordered, non-overlapping ``spans`` from ``text``, one counted edit each.
+
+    >>> remove_spans("ab(x)c", [(2, 5)])
+    StepResult(text='abc', edits=[(2, 5, 0)], count=1, notes=[])
+    """
+    if not spans:
+        return unchanged(text)
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    edits: list[Edit] = [(start, end, 0) for start, end in spans]
+    return StepResult("".join(pieces), edits, len(edits), [])
 
 
 def strip_pinyin_annotations(text: str) -> StepResult:
-    """Remove bracketed pinyin readings that follow a Han character, and only those."""
-    return unchanged(text)
+    """Remove bracketed pinyin readings that follow a Han character, and only those.
+
+    >>> strip_pinyin_annotations("關(guān)于印發（fā）《通知》(試行)").text
+    '關于印發《通知》(試行)'
+    >>> strip_pinyin_annotations("信用中國(上海)、E企融(e)、(a)").count
+    0
+    """
+    if not MAYBE_ANNOTATED.search(text):
+        return unchanged(text)
+    return remove_spans(text, find_annotations(text))

@@ -1,0 +1,32 @@
+"""Parsers: normalized text to records. ``PARSERS`` is the one place that says what runs.
+
+Every parser takes the shared ``ParseState`` and adds to it; later parsers read what earlier
+ones found (the table parser matches categories to the clause sections, the closing-signature
+parser looks after the last task).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from .assign import assign_responsibility
+from .clauses import parse_clauses
+from .coverage import collect_preamble, measure_coverage
+from .metadata import parse_closing, parse_metadata
+from .state import ParseState
+from .table import find_tables, parse_tables
+
+Parser = Callable[[ParseState], None]
+
+PARSERS: tuple[Parser, ...] = (
+    find_tables,            # table regions first: clauses never run through a table
+    parse_metadata,         # the cover: titles, number, issuers, date; where the body begins
+    parse_clauses,          # numbered sections, groups and tasks
+    assign_responsibility,  # cut each clause task's responsibility into units
+    parse_tables,           # division-of-labour rows as tasks
+    parse_closing,          # a signature after the plan
+    collect_preamble,       # unclaimed text before the first section
+    measure_coverage,       # everything else is reported
+)
+
+__all__ = ["PARSERS", "ParseState"]

@@ -1,0 +1,67 @@
+"""Give each clause task its text, title and units: cut the responsibility off its end.
+
+A responsibility that stands on a line of its own after the last of several sibling items,
+none of which has one of its own, covers them all (a 〔责任单位:…〕 line after （1）（2）（3）).
+A section with no numbered children stays a task only when it carries a responsibility.
+"""
+
+from __future__ import annotations
+
+from .responsibility import find_responsibility
+from .state import ParseState
+from .titles import task_title
+from .units import unit_records
+
+
+def assign_responsibility(state: ParseState) -> None:
+    """Fill text, title, units, units_open and deadline of every clause task."""
+    kept = []
+    for task in state.tasks:
+        if task["origin"] != "clause":
+            kept.append(task)
+            continue
+        start, end = task.pop("_body")
+        heading = task.pop("_heading_task")
+        raw = state.text[start:end]
+        found = find_responsibility(raw)
+        if heading and not found:
+            continue          # a section heading without a responsibility is not a task
+        text = raw[:found.start] if found else raw
+        if found:
+            task["units"] = unit_records(found.units)
+            task["units_open"] = found.open_list
+            task["deadline"] = found.deadline
+            task["_own_line"] = raw[:found.start].rstrip(" ").endswith("\n")
+            for message in found.warnings:
+                state.warn("cut_bracket", message, start + found.start)
+        task["text"] = text.strip()
+        task["title"] = _section_title(state, task) if heading else task_title(task["text"])
+        task["span"] = (task["span"][0], start + len(raw.rstrip()))
+        state.place(*task["span"])
+        kept.append(task)
+    state.tasks = kept
+    _share_covering_responsibility(state.tasks)
+
+
+def _section_title(state: ParseState, task: dict) -> str | None:
+    """A section that is itself a task takes its heading as its title."""
+    return next((s["title"] for s in state.sections if s["index"] == task["index"]), None)
+
+
+def _share_covering_responsibility(tasks: list[dict]) -> None:
+    """Copy a responsibility line that follows several siblings to each sibling without units."""
+    siblings: dict[tuple, list[dict]] = {}
+    for task in tasks:
+        if task["origin"] == "clause":
+            siblings.setdefault(tuple(task["path"][:-1]), []).append(task)
+    for family in siblings.values():
+        last = family[-1]
+        if len(family) < 2 or not last.get("_own_line") or not last["units"]:
+            continue
+        if any(t["units"] for t in family[:-1]):
+            continue
+        for task in family[:-1]:
+            task["units"] = list(last["units"])
+            task["units_open"] = last["units_open"]
+    for task in tasks:
+        task.pop("_own_line", None)

@@ -1,0 +1,119 @@
+"""Numbered clauses: sections, the headings between, and the tasks at the leaves.
+
+The text of an item runs to the next item of the same or a higher rung; text before a
+section's first item belongs to the section. A leaf under a section is a task; a section with
+no numbered children becomes a task only when it carries a responsibility (decided later, by
+the responsibility parser, from ``heading_task`` candidates).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .numbering import Item, accept_in_sequence, find_labels
+from .state import ParseState
+from .titles import split_heading
+
+# Lines that end a plan's last clause: signature, date, attachments, a table's title.
+END_MATTER = regex.compile(
+    r"""
+    ^(?: 附件 | 抄送 | 主题词 | 印发 | 联系人 | 联系电话        # closing fields of a document
+      | [\p{Han}、]{2,60}(?:办公室|人民政府|政府|委员会|局|厅|委|办|中心)$   # a signature line
+      | (?:19|20)\d{2}年\d{1,2}月\d{1,2}日$                  # a signature date
+      | [^\n。]{0,60}(?:分工表|任务表|一览表|责任表|清单)$       # a table's title
+    )
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+CN_KINDS = frozenset({"cn", "cn_paren"})
+
+
+def parse_clauses(state: ParseState) -> None:
+    """Find the numbered items in the clause regions and add sections, groups and tasks."""
+    regions = state.clause_regions()
+    labels = [label for start, end in regions for label in find_labels(state.text, start, end)]
+    items = accept_in_sequence(labels)
+    if not items:
+        return
+    ends = _item_ends(items, regions, len(state.text))
+    for index, item in enumerate(items):
+        _add_item(state, items, index, ends[index])
+
+
+def _item_ends(items: list[Item], regions: list[tuple[int, int]], size: int) -> list[int]:
+    """Where each item's text ends: the next item of its rung or higher, or its region's end."""
+    ends = [size] * len(items)
+    open_items: list[int] = []
+    for index, item in enumerate(items):
+        while open_items and items[open_items[-1]].depth >= item.depth:
+            ends[open_items.pop()] = item.label.start
+        open_items.append(index)
+    region_ends = [next((e for s, e in regions if s <= item.label.start < e), size)
+                   for item in items]
+    return [min(end, region_end) for end, region_end in zip(ends, region_ends)]
+
+
+def _path(items: list[Item], index: int) -> list[int]:
+    path = []
+    while index is not None:
+        path.append(items[index].label.number)
+        index = items[index].parent
+    return path[::-1]
+
+
+def _is_section(item: Item) -> bool:
+    return item.depth == 0 and (item.label.kind in CN_KINDS or item.children > 0)
+
+
+def _add_item(state: ParseState, items: list[Item], index: int, end: int) -> None:
+    item = items[index]
+    label = item.label
+    text = state.text
+    first_child = items[index + 1].label.start if item.children else end
+    if _is_section(item) or item.children:
+        title, rest = split_heading(text, label.end, first_child)
+        own_text = text[rest:first_child].strip()
+        if _is_section(item):
+            state.sections.append({
+                "index": label.number, "number": label.numeral, "title": title, "level": 1,
+                "text": own_text, "line": state.line_of(label.start), "span": (label.start, end),
+                "_heading_end": first_child})
+            if not item.children:   # may still be a task if it carries a responsibility
+                state.tasks.append(_task(state, items, index, label.end, end, heading=True))
+        else:
+            section = _section_of(items, index)
+            state.groups.append({"origin": "clause", "section": section, "index": label.number,
+                                 "title": title, "path": _path(items, index), "text": own_text})
+        state.place(label.start, first_child)
+        return
+    state.tasks.append(_task(state, items, index, label.end, _cut_end_matter(text, label.end, end)))
+
+
+def _section_of(items: list[Item], index: int) -> int | None:
+    while items[index].parent is not None:
+        index = items[index].parent
+    return items[index].label.number if _is_section(items[index]) else None
+
+
+def _task(state: ParseState, items: list[Item], index: int, start: int, end: int,
+          heading: bool = False) -> dict:
+    item = items[index]
+    parent = item.parent
+    section = _section_of(items, index)
+    group = items[parent].label.number if parent is not None and items[parent].depth > 0 else None
+    if heading:
+        section, group = item.label.number, None
+    return {"origin": "clause", "section": section, "group": group, "index": item.label.number,
+            "path": _path(items, index), "title": None, "text": "", "units": [],
+            "line": state.line_of(item.label.start), "span": (item.label.start, end),
+            "_body": (start, end), "_heading_task": heading}
+
+
+def _cut_end_matter(text: str, start: int, end: int) -> int:
+    """End a clause before a signature, date, attachment or table title on a later line."""
+    newline = text.find("\n", start, end)
+    if newline < 0:
+        return end
+    match = END_MATTER.search(text, newline + 1, end)
+    return match.start() if match else end

@@ -1,0 +1,65 @@
+"""Coverage: every character of the body belongs to a record or is reported.
+
+Text before the first section that no metadata field took is the plan's preamble (kept on the
+notice). Any other stretch no record accounts for becomes an ``unplaced_text`` warning with its
+line, and ``coverage`` is the share of non-space characters placed.
+"""
+
+from __future__ import annotations
+
+from .state import ParseState
+
+# A gap shorter than this (a stray mark between records) is counted but not worth a warning.
+MIN_WARNED = 2
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def _gaps(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    gaps, pos = [], 0
+    for start, end in _merged(spans):
+        if start > pos:
+            gaps.append((pos, start))
+        pos = max(pos, end)
+    if pos < size:
+        gaps.append((pos, size))
+    return gaps
+
+
+def collect_preamble(state: ParseState) -> None:
+    """Keep the unclaimed text before the first section or task as the plan's preamble."""
+    starts = [s["span"][0] for s in state.sections] + [t["span"][0] for t in state.tasks]
+    first = min(starts) if starts else 0
+    pieces = []
+    for start, end in _gaps(state.placed, first):
+        piece = state.text[start:end].strip()
+        if piece:
+            pieces.append(piece)
+            state.place(start, end)
+    state.meta["preamble"] = "\n".join(pieces)
+
+
+def measure_coverage(state: ParseState) -> None:
+    """Set ``coverage`` and warn about every unplaced stretch of text."""
+    text = state.text
+    total = len(text) - sum(text.count(c) for c in " \n")
+    unplaced = 0
+    for start, end in _gaps(state.placed, len(text)):
+        piece = text[start:end]
+        count = len(piece) - piece.count(" ") - piece.count("\n")
+        if not count:
+            continue
+        unplaced += count
+        if count >= MIN_WARNED:
+            offset = start + (len(piece) - len(piece.lstrip()))
+            state.warn("unplaced_text", f"text not placed in any record: "
+                       f"{piece.strip()[:30]!r}", offset)
+    state.meta["coverage"] = round(1 - unplaced / total, 4) if total else 1.0

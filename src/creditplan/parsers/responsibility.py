@@ -1,0 +1,216 @@
+"""Responsibility: who leads, supports or answers for a task, wherever the notice says it.
+
+Forms, each a family found in real notices:
+
+- a bracket at the end of a task, with or without labels: (责任单位:A、B), 〔A、B牵头,C配合〕,
+  【牵头单位:A;配合单位:B】, (A负责), (各有关部门按照职责分工分别负责);
+- labels without a bracket after the task's last sentence: 牵头单位:A责任单位:B、C, possibly
+  followed by 完成时限:/时间进度: fields, which become the task's deadline, never units;
+- a table cell, whose column gives the default role (see ``parse_cell``).
+
+Brackets that are not responsibility stay in the text: (试行), (2012版), (草案), (上海),
+(含基础信息), (以下简称…). A bracket cut off by the end of the text gives the complete names
+before the cut and a warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .units import RawUnit, looks_like_agency, parse_unit_list, split_top, INSTITUTION
+
+# Labels that introduce units, and the role each gives. 责任/负责 labels leave the role to the
+# words inside (A牵头,B按职责分工负责), defaulting to responsible.
+UNIT_LABEL = regex.compile(
+    r"""
+    (?P<label>
+        (?:主要)?牵头(?:单位|部门|领导)               # lead
+      | (?:配合|协办|协助|参与|参加|协同)(?:单位|部门)     # support
+      | (?:责任|负责|主责|主办|承办|实施|落实)(?:单位|部门|主体) | 责任人   # responsible
+    )
+    [ ]*[:]
+    """,
+    regex.VERBOSE,
+)
+# Labels of fields that share the bracket or the line with units but are not units.
+TIME_LABEL = regex.compile(r"(?:完成|工作|办结)?(?:时限|时间|期限)(?:要求|安排)?[ ]*:|时间进度[ ]*:|"
+                           r"进度安排[ ]*:")
+ANY_LABEL = regex.compile(f"{UNIT_LABEL.pattern}|(?P<time>{TIME_LABEL.pattern})", regex.VERBOSE)
+
+# Role words that make an unlabelled bracket a responsibility: 牵头, 负责, 配合 …
+ROLE_WORD = regex.compile(r"牵头|负责|配合|参加|参与|协助|协办|职责分工")
+
+BRACKET_PAIRS = {")": "(", "〕": "〔", "]": "[", "】": "【"}
+OPENERS = "(〔[【"
+TRAILING_NOISE = " \n。;,.|"
+
+
+@dataclass
+class Responsibility:
+    """A responsibility found in a text: where it starts, its units, and what else it said."""
+
+    start: int                                   # offset in the text where it begins
+    units: list[RawUnit]
+    open_list: bool = False
+    deadline: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_content(content: str, default_role: str = "responsible") \
+        -> tuple[list[RawUnit], bool, str | None] | None:
+    """Units, open-list flag and deadline in a responsibility text; None if it is not one.
+
+    >>> parse_content("牵头单位:市公安局;配合单位:市委网信办、市中级人民法院等相关单位")[0]
+    [RawUnit(name='市公安局', role='lead'), RawUnit(name='市委网信办', role='support'), \
+RawUnit(name='市中级人民法院', role='support')]
+    >>> parse_content("试行") is None
+    True
+    """
+    content = content.strip(TRAILING_NOISE)
+    labels = list(ANY_LABEL.finditer(content))
+    if labels:
+        return _parse_labelled(content, labels, default_role)
+    if ROLE_WORD.search(content):
+        units, is_open = parse_unit_list(content, default_role)
+        return (units, is_open, None) if units and _all_agencies(units) else None
+    units, is_open = parse_unit_list(content, default_role)
+    if units and _all_agencies(units) and any(INSTITUTION.search(u.name) for u in units):
+        return units, is_open, None
+    return None
+
+
+def _parse_labelled(content: str, labels: list[regex.Match], default_role: str):
+    units: list[RawUnit] = []
+    is_open, deadline = False, None
+    for i, match in enumerate(labels):
+        stop = labels[i + 1].start() if i + 1 < len(labels) else len(content)
+        value = content[match.end():stop].strip(TRAILING_NOISE + ":")
+        if match.group("time"):
+            deadline = value or deadline
+            continue
+        found, value_open = parse_unit_list(value, _label_role(match.group("label"), default_role))
+        units.extend(found)
+        is_open = is_open or value_open
+    return (units, is_open, deadline) if units or deadline else None
+
+
+def _label_role(label: str, default_role: str) -> str:
+    if "牵头" in label:
+        return "lead"
+    if any(w in label for w in ("配合", "协办", "协助", "参与", "参加", "协同")):
+        return "support"
+    return default_role
+
+
+def _all_agencies(units: list[RawUnit]) -> bool:
+    return all(looks_like_agency(u.name) and len(u.name) <= 40 for u in units)
+
+
+def find_responsibility(text: str) -> Responsibility | None:
+    """The responsibility at the end of a task's text, or None.
+
+    >>> r = find_responsibility("制定工作方案。(责任单位:市发改委、市法制办)")
+    >>> r.start, [u.name for u in r.units]
+    (7, ['市发改委', '市法制办'])
+    >>> find_responsibility("修订《管理办法(试行)》") is None
+    True
+    """
+    end = len(text.rstrip(TRAILING_NOISE))
+    if end and text[end - 1] in BRACKET_PAIRS:
+        found = _closed_bracket(text, end)
+        if found:
+            return found
+    return _cut_bracket(text, end) or _bare_labels(text, end)
+
+
+def _closed_bracket(text: str, end: int) -> Responsibility | None:
+    start = _matching_open(text, end - 1)
+    if start is None:
+        return None
+    parsed = parse_content(text[start + 1:end - 1])
+    if not parsed:
+        return None
+    units, is_open, deadline = parsed
+    return Responsibility(start, units, is_open, deadline)
+
+
+def _matching_open(text: str, close: int) -> int | None:
+    """Offset of the bracket that ``text[close]`` closes, counting nested brackets."""
+    depth = 0
+    for i in range(close, max(close - 2000, -1), -1):
+        ch = text[i]
+        if ch in BRACKET_PAIRS:
+            depth += 1
+        elif ch in OPENERS:
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+# An opening bracket near the end of the text with a unit label and no closing bracket.
+CUT_BRACKET = regex.compile(rf"[{regex.escape(OPENERS)}](?=[ ]*{UNIT_LABEL.pattern})", regex.VERBOSE)
+
+
+def _cut_bracket(text: str, end: int) -> Responsibility | None:
+    """A responsibility bracket cut off by the end of the text: keep the complete names."""
+    matches = list(CUT_BRACKET.finditer(text, max(0, end - 600), end))
+    if not matches:
+        return None
+    start = matches[-1].start()
+    content = text[start + 1:end]
+    if any(c in content for c in BRACKET_PAIRS) and _balanced_close(content):
+        return None
+    parsed = parse_content(content)
+    if not parsed:
+        return None
+    units, is_open, deadline = parsed
+    complete = [u for u in units if looks_like_agency(u.name)]
+    dropped = units[len(complete):] if len(complete) < len(units) else []
+    message = "a responsibility bracket is cut off; kept the complete names before the cut"
+    if dropped:
+        message += f" and dropped the fragment {dropped[-1].name!r}"
+    return Responsibility(start, complete, is_open, deadline, [message])
+
+
+def _balanced_close(content: str) -> bool:
+    """Whether the text closes the bracket it was cut from (depth goes below zero)."""
+    depth = 0
+    for ch in content:
+        if ch in OPENERS:
+            depth += 1
+        elif ch in BRACKET_PAIRS:
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
+def _bare_labels(text: str, end: int) -> Responsibility | None:
+    """Labels without a bracket after the task's last sentence: 牵头单位:A责任单位:B."""
+    sentence_end = max(text.rfind("。", 0, end), text.rfind("\n", 0, end))
+    match = UNIT_LABEL.search(text, sentence_end + 1, end)
+    if not match:
+        return None
+    parsed = parse_content(text[match.start():end])
+    if not parsed:
+        return None
+    units, is_open, deadline = parsed
+    return Responsibility(match.start(), units, is_open, deadline)
+
+
+def parse_cell(cell: str, column_role: str | None) -> tuple[list[RawUnit], bool]:
+    """Units of a table cell. A 牵头单位 or 配合单位 column decides the role; a 责任单位
+    column lets the words in the cell decide (A牵头,B按职责分工负责), else responsible."""
+    if column_role in ("lead", "support"):
+        units, is_open = parse_unit_list(cell, column_role)
+        return [RawUnit(u.name, column_role) for u in units], is_open
+    parsed = parse_content(cell)
+    if parsed:
+        return parsed[0], parsed[1]
+    return parse_unit_list(cell, "responsible")
+
+
+__all__ = ["Responsibility", "find_responsibility", "parse_content", "parse_cell", "split_top"]

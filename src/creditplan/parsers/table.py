@@ -1,0 +1,294 @@
+"""Division-of-labour tables (任务分工表): every data row a task, however the table was flattened.
+
+A table arrives as lines of cells separated by ``|`` (or tabs), with merged cells lost (a
+category written only on its first row, so later rows are one cell short), its header repeated
+after every page break, section rows (一、… with empty cells) and category rows ((一)… on the
+first task row of its category). Each row's cells are matched to the header's columns by what
+they look like — a 序号, a sentence, a list of agencies, a short category — never by position
+alone; an empty cell fills its own column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .numbering import cn_to_int
+from .responsibility import parse_cell
+from .state import ParseState
+from .titles import task_title
+from .units import looks_like_agency, parse_unit_list, unit_records
+
+CELL_SPLIT = regex.compile(r"[|\t]")
+TABLE_LINE = regex.compile(r"^[^\n]*[|\t][^\n]*[|\t][^\n]*$", regex.MULTILINE)
+TABLE_TITLE = regex.compile(r"[^\n|。]{0,80}(?:分工表|任务表|一览表|责任表|分解表|清单|分工方案)[ ]*$")
+
+# Header words and the column each names. Order matters: the first match wins.
+HEADER_COLUMNS = (
+    ("index", ("序号", "编号")),
+    ("category", ("类别", "分类", "类型", "领域", "重点领域", "任务类别")),
+    ("content", ("工作内容", "具体内容", "主要内容", "工作措施", "具体措施", "主要措施",
+                 "工作任务", "主要任务", "重点任务", "具体任务", "任务", "工作事项", "事项")),
+    ("lead", ("牵头单位", "牵头部门", "主责单位", "主办单位")),
+    ("support", ("配合单位", "配合部门", "协办单位", "参与单位", "协助单位")),
+    ("responsible", ("责任单位", "责任部门", "负责单位", "承办单位", "实施单位")),
+    ("deadline", ("完成时限", "时间进度", "完成时间", "时间节点", "时限", "进度安排", "时间安排")),
+    ("note", ("备注", "说明")),
+)
+
+SECTION_CELL = regex.compile(r"^(?P<num>[一二三四五六七八九十百]{1,4})、(?P<title>.*)$")
+CATEGORY_CELL = regex.compile(r"^\((?P<num>[一二三四五六七八九十百]{1,4})\)(?P<title>.*)$")
+INDEX_CELL = regex.compile(r"^\d{1,4}$")
+DEADLINE_CELL = regex.compile(r"^[^。]{0,40}(?:\d{4}年|年底|年中|月底|季度|前完成|长期|持续|常态|全年|"
+                              r"\d{1,2}月)[^。]{0,20}$")
+
+
+@dataclass
+class Column:
+    kind: str
+    role: str | None = None
+
+
+def find_tables(state: ParseState) -> None:
+    """Mark the table regions: runs of lines with two or more cell separators, with the title
+    line just above them."""
+    text = state.text
+    regions: list[list[int]] = []
+    for match in TABLE_LINE.finditer(text):
+        start, end = match.span()
+        if regions and not text[regions[-1][1]:start].strip():
+            regions[-1][1] = end
+        else:
+            regions.append([start, end])
+    for region in regions:
+        above_end = region[0] - 1
+        above_start = text.rfind("\n", 0, max(above_end, 0)) + 1
+        if above_end > above_start and TABLE_TITLE.fullmatch(text, above_start, above_end):
+            region[0] = above_start
+        state.tables.append((region[0], region[1]))
+
+
+def header_columns(cells: list[str]) -> list[Column] | None:
+    """Columns named by a header row, or None if the row is not a header.
+
+    A header that lost characters (作任务 for 工作任务) still counts: a cell names a column
+    when a header word contains it (three characters or more) or it contains a header word.
+    """
+    named = [_column_kind(cell) for cell in cells]
+    if sum(kind is not None for kind in named) < 2 or "index" not in named and \
+            sum(k is not None for k in named) < 3:
+        return None
+    kinds = [k for k in named]
+    if kinds.count("content") > 1:   # 工作任务 beside 工作内容: the first is the category
+        kinds[kinds.index("content")] = "category"
+    return [Column(k or "extra", role=k if k in ("lead", "support", "responsible") else None)
+            for k in kinds]
+
+
+def _column_kind(cell: str) -> str | None:
+    cell = cell.replace(" ", "")
+    if not cell:
+        return None
+    for kind, words in HEADER_COLUMNS:
+        for word in words:
+            if cell == word or (len(cell) >= 3 and cell in word) or (word in cell and
+                                                                     len(cell) <= len(word) + 4):
+                return kind
+    return None
+
+
+def _cells(line: str) -> list[str]:
+    cells = [c.strip() for c in CELL_SPLIT.split(line)]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def _cell_type(cell: str) -> str:
+    if not cell:
+        return "empty"
+    if INDEX_CELL.match(cell):
+        return "index"
+    if CATEGORY_CELL.match(cell) or SECTION_CELL.match(cell):
+        return "category"
+    if DEADLINE_CELL.match(cell) and not looks_like_agency(cell):
+        return "deadline"
+    units, _ = parse_unit_list(cell)
+    if units and all(looks_like_agency(u.name) for u in units) and "。" not in cell:
+        return "agencies"
+    if len(cell) <= 30 and "。" not in cell and "," not in cell:
+        return "short"
+    return "sentence"
+
+
+# Which column kinds a cell of each type may fill.
+FITS = {
+    "index": ("index",),
+    "category": ("category",),
+    "short": ("category", "content", "note"),
+    "sentence": ("content", "note"),
+    "agencies": ("lead", "support", "responsible", "content", "note"),
+    "deadline": ("deadline", "note", "content"),
+}
+
+
+def assign_cells(cells: list[str], columns: list[Column]) -> dict[str, str]:
+    """Match a row's cells to columns by what they look like, in order.
+
+    >>> cols = [Column("index"), Column("category"), Column("content"),
+    ...         Column("lead", "lead"), Column("support", "support")]
+    >>> assign_cells(["2", "制定方案,明确任务。", "市经济信息化委", "相关委办局", ""], cols)
+    {'index': '2', 'content': '制定方案,明确任务。', 'lead': '市经济信息化委', 'support': '相关委办局'}
+    """
+    assigned: dict[str, str] = {}
+    col = 0
+    for cell in cells:
+        kind = _cell_type(cell)
+        if kind == "empty":
+            col += 1
+            continue
+        fits = FITS[kind]
+        target = next((i for i in range(col, len(columns)) if columns[i].kind in fits), None)
+        if target is None:
+            assigned.setdefault("extra", cell)
+            continue
+        assigned[columns[target].kind] = cell
+        col = target + 1
+    return assigned
+
+
+@dataclass
+class Category:
+    number: int
+    title: str
+    labeled: bool
+
+
+def parse_tables(state: ParseState) -> None:
+    """Turn every data row of every table region into a task."""
+    for start, end in state.tables:
+        _parse_region(state, start, end)
+
+
+def _parse_region(state: ParseState, start: int, end: int) -> None:
+    text = state.text
+    columns: list[Column] | None = None
+    section: int | None = None
+    saw_section_rows = False
+    category: Category | None = None
+    categories: list[Category] = []
+    rows: list[tuple[dict, Category | None]] = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        cells = _cells(line)
+        if not any(cells):
+            continue
+        header = header_columns(cells)
+        if header:
+            columns = columns or header   # a header repeated after a page break adds nothing
+            state.place(line_start, line_start + len(line))
+            continue
+        if columns is None:
+            if TABLE_TITLE.fullmatch(line.strip()):
+                state.meta.setdefault("table_titles", []).append(line.strip())
+                state.place(line_start, line_start + len(line))
+            else:
+                state.warn("unplaced_text", f"a line above the table's header was not "
+                           f"understood: {line.strip()[:40]!r}", line_start)
+            continue
+        filled = [c for c in cells if c]
+        heading = SECTION_CELL.match(filled[0]) if len(filled) == 1 else None
+        if heading:
+            section, category, saw_section_rows = cn_to_int(heading["num"]), None, True
+            state.place(line_start, line_start + len(line))
+            continue
+        row = assign_cells(cells, columns)
+        if "content" not in row and "category" in row and "index" in row:
+            row["content"] = row.pop("category")
+        category = _next_category(row.get("category"), category, categories)
+        if "index" not in row or "content" not in row:
+            state.warn("unplaced_table_row", f"a table row has no 序号 or no task text: "
+                       f"{line.strip()[:40]!r}", line_start)
+            continue
+        row["_section"] = section
+        row["_span"] = (line_start, line_start + len(line))
+        rows.append((row, category))
+        state.place(line_start, line_start + len(line))
+    by_title = not saw_section_rows
+    for category_ in categories:
+        if not by_title:
+            state.groups.append({"origin": "table", "section": _section_for(rows, category_),
+                                 "index": category_.number, "title": category_.title,
+                                 "path": [p for p in (_section_for(rows, category_),
+                                                      category_.number) if p is not None],
+                                 "text": ""})
+    for row, category_ in rows:
+        state.tasks.append(_row_task(state, row, category_, columns or [], by_title))
+
+
+def _section_for(rows, category: Category) -> int | None:
+    return next((row["_section"] for row, c in rows if c is category), None)
+
+
+def _next_category(cell: str | None, current: Category | None,
+                   categories: list[Category]) -> Category | None:
+    """The category a row belongs to, given its category cell (if any)."""
+    if not cell:
+        return current
+    labeled = CATEGORY_CELL.match(cell)
+    if labeled:
+        number, title = cn_to_int(labeled["num"]), labeled["title"].strip()
+        if current and current.labeled and current.number == number:
+            return current     # the category repeated at the top of a new page
+        category = Category(number, title, True)
+    elif current and current.labeled:
+        current.title += cell  # a labeled category's name split over two rows
+        return current
+    else:
+        category = Category(len(categories) + 1, cell, False)
+    categories.append(category)
+    return category
+
+
+def _row_task(state: ParseState, row: dict, category: Category | None, columns: list[Column],
+              by_title: bool) -> dict:
+    section, group = row["_section"], category.number if category else None
+    if by_title and category:
+        matched = _match_section(state.sections, category.title)
+        section, group = (matched, None) if matched is not None else (None, category.number)
+    units, is_open = [], False
+    roles = {c.kind: c.role for c in columns if c.role}
+    for kind in ("lead", "support", "responsible"):
+        if row.get(kind):
+            found, cell_open = parse_cell(row[kind], roles.get(kind))
+            units.extend(found)
+            is_open = is_open or cell_open
+    text = row["content"]
+    index = int(row["index"])
+    start, end = row["_span"]
+    return {"origin": "table", "section": section, "group": group, "index": index,
+            "path": [p for p in (section, group, index) if p is not None],
+            "title": task_title(text), "text": text, "units": unit_records(units),
+            "units_open": is_open, "deadline": row.get("deadline"), "note": row.get("note"),
+            "line": state.line_of(start), "span": (start, end)}
+
+
+def _bigrams(text: str) -> set[str]:
+    text = regex.sub(r"[^\p{Han}\w]", "", text)
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _match_section(sections: list[dict], title: str) -> int | None:
+    """The section whose title the category's title matches best (Dice ≥ 0.6), if any."""
+    wanted = _bigrams(title)
+    best, best_score = None, 0.6
+    for section in sections:
+        have = _bigrams(section["title"])
+        if not have or not wanted:
+            continue
+        score = 2 * len(have & wanted) / (len(have) + len(wanted))
+        if score >= best_score:
+            best, best_score = section["index"], score
+    return best

@@ -1,0 +1,51 @@
+"""Where a heading's words end, and the heading-like first sentence of a task."""
+
+from __future__ import annotations
+
+import regex
+
+# A heading ends at the end of its line, at a full stop, or (in pages flattened to one line)
+# at the first space: Chinese prose has no spaces, so a space there is the lost line break.
+HEADING_END = regex.compile(r"\n|。|(?<=\S) (?=\S)")
+
+# The first sentence of a task, up to its full stop or the end of its line.
+FIRST_SENTENCE = regex.compile(r"[^\n。]{1,200}?(?:。|\n|$)")
+
+# Marks that make a first sentence read as a list or a clause, not as a heading.
+_NOT_HEADING = regex.compile(r"[、;:]|,.*,")
+
+MAX_TITLE = 40
+
+
+def split_heading(text: str, start: int, end: int) -> tuple[str, int]:
+    """The heading's title in ``text[start:end]`` and the offset where the rest begins.
+
+    >>> split_heading("一、2017年主要目标 以创建示范城市为契机", 2, 22)
+    ('2017年主要目标', 12)
+    >>> split_heading("加强信用制度建设:", 0, 9)
+    ('加强信用制度建设', 9)
+    """
+    while start < end and text[start] in " \n":
+        start += 1
+    match = HEADING_END.search(text, start, end)
+    stop = match.start() if match else end
+    rest = match.end() if match else end
+    return text[start:stop].strip(" :"), rest
+
+
+def task_title(text: str) -> str | None:
+    """The heading-like first sentence of a task's text, when it opens with one.
+
+    >>> task_title("著力推动信用工作规范化。发布2022版公共信用信息三清单。")
+    '著力推动信用工作规范化'
+    >>> task_title("制定《关于加强政务诚信建设的工作方案》,充分发挥政府的表率作用。") is None
+    True
+    """
+    match = FIRST_SENTENCE.match(text)
+    if not match:
+        return None
+    sentence = match.group().rstrip("。\n ")
+    rest = text[match.end():].strip()
+    if not rest or not sentence or len(sentence) > MAX_TITLE or _NOT_HEADING.search(sentence):
+        return None
+    return sentence

@@ -1,0 +1,205 @@
+"""Unit names: split a list of agencies, read the role words, expand distributive lists.
+
+The rules follow the record contract: split on 、 ， , ； ; at bracket depth 0 only; drop role
+words and a trailing 等 (the list is then open); X等Y with a specific Y gives X and Y; a list of
+place names sharing one institution is expanded; a list whose items are not places stays one
+unit; names are simplified with spaces removed.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from .canonical import canonical_name
+
+# Role words at the end of a clause, longest forms first. "按(照)职责(分工)(分别)" says the
+# units act each within its own remit; on its own it means responsible.
+ROLE_TAIL = regex.compile(
+    r"""
+    (?P<duty>(?:按照?|根据|依据|依照)?(?:各自)?(?:职责|职能)(?:分工)?)?
+    (?:分别|共同|具体|积极)?
+    (?P<word>牵头负责|牵头落实|牵头|负责落实|负责实施|负责|落实|配合|参加|参与|协助|协办|实施)?
+    $""",
+    regex.VERBOSE,
+)
+
+LEAD_WORDS = ("牵头",)
+SUPPORT_WORDS = ("配合", "参加", "参与", "协助", "协办")
+
+# Separators between units: only at bracket depth 0.
+_SEPARATORS = "、,;"
+_CLAUSE_SEPARATORS = ",;"
+_OPEN, _CLOSE = "([【〔{", ")]】〕}"
+
+# A trailing 等 and its generic tail close an open list: 等, 等相关单位, 等有关部门.
+OPEN_TAIL = regex.compile(r"等(?:(?:其他|相关|有关|各)?(?:单位|部门|机构|委办局|成员单位|部门和单位|"
+                          r"单位和部门)?)$")
+# X等Y: a specific Y after 等 is a unit of its own (省财政厅等省联席会议相关成员单位).
+ET_SPECIFIC = regex.compile(r"^(?P<x>.+?)等(?P<y>.{2,})$")
+
+# What an agency's name ends with. Place classes (各县(市)区, 开发区) count as units too.
+INSTITUTION = regex.compile(
+    r"(?:委员会|办公室|办公厅|人民政府|政府|管委会|执委会|委|局|办|厅|院|部|署|会|中心|总部|"
+    r"分行|支行|中支|分局|公司|集团|协会|联合会|商会|室|处|所|馆|站|队|团|社|行|单位|部门|机构|"
+    r"法院|检察院|海关|街道|小组|组|科|股|园|学校|大学|医院|平台|企业|组织|各方|主体)$"
+)
+PLACE = regex.compile(r"(?:新区|开发区|园区|区|县|市|镇|乡|省|州|旗|街道)$")
+# A bare place, as it stands before a shared institution: 浦东新区, 嘉定区, 各县(市).
+BARE_PLACE = regex.compile(r"^[\p{Han}()]{1,8}?(?:新区|区|县|市)$")
+PLACE_PREFIX = regex.compile(r"^(?P<place>[\p{Han}]{1,6}?(?:新区|区|县|市))(?P<rest>\p{Han}{2,}.*)$")
+
+_SPACES = regex.compile(r"\s+")
+
+
+class RawUnit(NamedTuple):
+    name: str
+    role: str
+
+
+def split_top(text: str, separators: str) -> list[str]:
+    """Split on any of ``separators`` outside brackets.
+
+    >>> split_top("各县(市、区)政府、开发区", "、")
+    ['各县(市、区)政府', '开发区']
+    """
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in separators:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def role_of(words: str, default: str) -> str:
+    """The role that trailing role words give, or ``default`` when they name none."""
+    if any(w in words for w in LEAD_WORDS):
+        return "lead"
+    if any(w in words for w in SUPPORT_WORDS):
+        return "support"
+    if words:
+        return "responsible"
+    return default
+
+
+def strip_role(clause: str) -> tuple[str, str]:
+    """Split a clause into its list of names and its trailing role words.
+
+    >>> strip_role("市科委、各区人民政府按职责分工负责")
+    ('市科委、各区人民政府', '按职责分工负责')
+    """
+    match = ROLE_TAIL.search(clause)
+    if not match or not match.group():
+        return clause, ""
+    return clause[:match.start()], match.group()
+
+
+# A second hat in brackets after a name: 区发展改革委(金融办), 相关部门(单位).
+_SECOND_HAT = regex.compile(r"\([^()]*\)$")
+
+
+def looks_like_agency(name: str) -> bool:
+    """Whether ``name`` reads as an agency or a class of them (ends like one).
+
+    >>> looks_like_agency("区发展改革委(金融办)"), looks_like_agency("试行")
+    (True, False)
+    """
+    core = _SECOND_HAT.sub("", name)
+    return len(core) >= 2 and bool(INSTITUTION.search(core) or PLACE.search(core))
+
+
+def split_names(names: str) -> tuple[list[str], bool]:
+    """Unit names in a list; and whether the list was open (ended in 等).
+
+    >>> split_names("浦东新区、嘉定区、徐汇区人民政府")
+    (['浦东新区人民政府', '嘉定区人民政府', '徐汇区人民政府'], False)
+    >>> split_names("黄浦、静安、徐汇、杨浦等区县政府")
+    (['黄浦、静安、徐汇、杨浦等区县政府'], False)
+    >>> split_names("市中级人民法院等相关单位")
+    (['市中级人民法院'], True)
+    """
+    names = _SPACES.sub("", names).strip("、,;:。")
+    parts = split_top(names, _SEPARATORS)
+    if not parts:
+        return [], False
+    expanded = _expand_distributive(parts)
+    if expanded:
+        return expanded, False
+    parts = _join_fragments(parts)
+    result, is_open = [], False
+    for part in parts:
+        open_match = OPEN_TAIL.search(part)
+        if open_match and open_match.start() > 0:
+            part, is_open = part[:open_match.start()], True
+        elif "、" not in part:
+            specific = ET_SPECIFIC.match(part)
+            if specific and looks_like_agency(specific["x"]) and looks_like_agency(specific["y"]):
+                result.extend([specific["x"], specific["y"]])
+                continue
+        if part:
+            result.append(part)
+    return result, is_open
+
+
+def _expand_distributive(parts: list[str]) -> list[str] | None:
+    """浦东新区、嘉定区人民政府 → each place with the shared institution; else None."""
+    if len(parts) < 2 or not all(BARE_PLACE.match(p) for p in parts[:-1]):
+        return None
+    last = PLACE_PREFIX.match(parts[-1])
+    if not last or not INSTITUTION.search(last["rest"]):
+        return None
+    return [p + last["rest"] for p in parts[:-1]] + [parts[-1]]
+
+
+def _join_fragments(parts: list[str]) -> list[str]:
+    """Rejoin items that are not units on their own (黄浦、静安…等区县政府, 沪、苏、浙、皖…)."""
+    joined: list[str] = []
+    pending: list[str] = []
+    for part in parts:
+        pending.append(part)
+        if looks_like_agency(part):
+            joined.append("、".join(pending))
+            pending = []
+    if pending:
+        if joined and len(pending) == len(parts):
+            joined.append("、".join(pending))
+        else:
+            joined.extend(pending)
+    return joined
+
+
+def parse_unit_list(text: str, default_role: str = "responsible") -> tuple[list[RawUnit], bool]:
+    """Units with roles from a responsibility text without labels.
+
+    Clauses are split on , and ; and each takes its role from its own trailing words.
+
+    >>> parse_unit_list("发展改革委、人民银行牵头负责,法制办参加")[0]
+    [RawUnit(name='发展改革委', role='lead'), RawUnit(name='人民银行', role='lead'), \
+RawUnit(name='法制办', role='support')]
+    """
+    units: list[RawUnit] = []
+    is_open = False
+    for clause in split_top(text, _CLAUSE_SEPARATORS):
+        names, words = strip_role(clause)
+        role = role_of(words, default_role)
+        found, clause_open = split_names(names)
+        is_open = is_open or clause_open
+        units.extend(RawUnit(name, role) for name in found)
+    return units, is_open
+
+
+def unit_records(units: list[RawUnit]) -> list[dict]:
+    """Unit dicts for the record, one per (name, role), with canonical names."""
+    seen, records = set(), []
+    for name, role in units:
+        if (name, role) in seen:
+            continue
+        seen.add((name, role))
+        records.append({"name": name, "role": role, "canonical": canonical_name(name)})
+    return records
