@@ -73,8 +73,9 @@ _HAN = regex.compile(r"\p{Han}")
 class Evidence:
     """How often each character and pair of characters occurs in a document.
 
-    It judges between candidates for a lost character: the one the document itself uses, next
-    to the same neighbours, is taken; when nothing tells the candidates apart, none is.
+    It judges between candidates for a lost character. A candidate is taken only when it is
+    the one the document uses at all, or the one it uses beside both neighbours, or else the
+    one of those in everyday use (``common_han``); otherwise none is.
 
     >>> Evidence("实体经济。实体。").pick(["实", "宝", "审"], before="", after="体")
     '实'
@@ -87,22 +88,20 @@ class Evidence:
         self._counts.update(map(add, text, text[1:]))
 
     def pick(self, candidates: Iterable[str], before: str, after: str) -> str | None:
-        """The best supported candidate, or None when none is clearly supported."""
-        ranked = sorted(((self._support(c, before, after), c) for c in set(candidates)),
-                        reverse=True)
-        if not ranked or ranked[0][0][1] == 0:
-            return None
-        if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
-            return None
-        return ranked[0][1]
+        """The one candidate the document supports, or None when it does not single one out.
 
-    def _support(self, candidate: str, before: str, after: str) -> tuple[int, int, bool]:
-        """(count beside the same neighbours, count of its rarest character, all common)."""
+        ``before`` and ``after`` are the text on either side of the lost character.
+        """
         counts = self._counts
-        pairs = counts[before[-1:] + candidate[:1]] if before else 0
-        pairs += counts[candidate[-1:] + after[:1]] if after else 0
-        rarest = min(counts[ch] for ch in candidate) if candidate else 0
-        return pairs, rarest, all(ch in common_han() for ch in candidate)
+        used = [c for c in set(candidates) if counts[c]]
+        if len(used) == 1:
+            return used[0]
+        left, right = before[-1:], after[:1]
+        beside = [c for c in used if counts[left + c] and counts[c + right]]
+        if len(beside) == 1:
+            return beside[0]
+        common = [c for c in beside or used if all(ch in common_han() for ch in c)]
+        return common[0] if len(common) == 1 else None
 
 
 def repair_lost_spaces(text: str) -> StepResult:

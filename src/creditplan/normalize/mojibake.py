@@ -48,11 +48,22 @@ SHOWN_AS_LATIN = regex.compile(
 # for full-width and CJK punctuation (EF BC, E3 80); the others for very frequent characters.
 _UTF8_AS_GBK_SIGNS = "锛銆鐨鍙涓浜鏂彂绗鍏"
 MIN_SIGNS = 3
+
+
+def _gbk_pairs(leads: range | tuple[int, ...], trails: range) -> frozenset[str]:
+    """The GBK characters written with one of ``leads`` and one of ``trails``."""
+    found = set()
+    for lead in leads:
+        for trail in trails:
+            try:
+                found.add(bytes((lead, trail)).decode("gbk"))
+            except UnicodeDecodeError:
+                pass  # not every pair is a GBK character
+    return frozenset(found)
+
+
 # Every GBK character whose two bytes are a UTF-8 lead (E3-E9, EF) and a continuation byte.
-_UTF8_AS_GBK_CHARS = frozenset(
-    ch for lead in (*range(0xE3, 0xEA), 0xEF) for trail in range(0x80, 0xC0)
-    if (ch := bytes((lead, trail)).decode("gbk", "ignore"))
-)
+_UTF8_AS_GBK_CHARS = _gbk_pairs((*range(0xE3, 0xEA), 0xEF), range(0x80, 0xC0))
 
 _HAN = regex.compile(r"\p{Han}")
 _NON_ASCII = regex.compile(r"[^\x00-\x7f\s]")
@@ -63,8 +74,8 @@ Unit = Union[int, None]  # a byte, or None for a byte lost as U+FFFD
 def repair_mojibake(text: str) -> StepResult:
     """Undo a wrong decoding of the whole text, line by line, when that reads as Chinese.
 
-    >>> repair_mojibake("关于\\nå…³äºŽå°å‘").text
-    '关于\\n关于印发'
+    >>> repair_mojibake("关于\\nå®žä½“").text
+    '关于\\n实体'
     >>> repair_mojibake("¹ØÓÚÓ¡·¢").text
     '关于印发'
     >>> repair_mojibake("café au lait, naïve").count
@@ -75,7 +86,7 @@ def repair_mojibake(text: str) -> StepResult:
     if not latin and not gbk:
         return unchanged(text)
     lines = list(_lines(text))
-    evidence = _evidence(text, lines) if gbk else None
+    evidence = _evidence(lines) if gbk else None
     pieces: list[str] = []
     edits: list[Edit] = []
     last = 0
@@ -106,22 +117,13 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _best_reading(line: str, families: list[Callable[[str], str | None]]) -> str | None:
-    """The family's reading that is clearly more Chinese than ``line``, or None.
-
-    Misreadings can be stacked (UTF-8 read as cp1252 twice), so a reading is read again until
-    nothing improves; that also makes the step idempotent.
-    """
-    best, best_score = None, chinese_score(line) + MIN_GAIN
-    for _ in range(3):
-        current = best or line
-        readings = [r for family in families if (r := family(current)) is not None]
-        scored = [(chinese_score(r), r) for r in readings if r != current and _mostly_han(r)]
-        top = max(scored, default=None)
-        if top is None or top[0] < best_score or top[1] == best:
-            break
-        best_score, best = top[0] + (MIN_GAIN if best is None else 0.0), top[1]
-        best_score = chinese_score(best)
-    return best
+    """The family reading that is clearly more Chinese than ``line`` and mostly Han, or None."""
+    readings = [r for family in families if (r := family(line)) is not None and r != line]
+    scored = [(chinese_score(r), r) for r in readings if _mostly_han(r)]
+    if not scored:
+        return None
+    score, reading = max(scored)
+    return reading if score >= chinese_score(line) + MIN_GAIN else None
 
 
 def _mostly_han(text: str) -> bool:
@@ -190,27 +192,36 @@ Piece = Union[str, tuple]  # decoded text, or a character's bytes with holes (No
 def _utf8_pieces(units: list[Unit]) -> list[Piece]:
     """Split UTF-8 bytes with holes into decoded text and the characters that have holes.
 
-    >>> _utf8_pieces([0x61, 0xE5, 0x85, None, 0x2C])
-    ['a', (229, 133, None), ',']
+    A hole is never an ASCII byte (GBK reads those alone), so it is a continuation byte of the
+    character before it or the lead byte of one that goes on with continuation bytes.
+
+    >>> _utf8_pieces([0x61, 0xE5, 0x85, None, 0x2C, None, 0x80, 0x81])
+    ['a', (229, 133, None), ',', (None, 128, 129)]
     """
     pieces: list[Piece] = []
     i, n = 0, len(units)
     while i < n:
         unit = units[i]
-        if unit is not None and (unit < 0x80 or unit >= 0xC0 and None not in
-                                 units[i:i + _utf8_length(unit)]):
-            j = i + _utf8_length(unit)
-            pieces.append(bytes(units[i:j]).decode("utf-8", "replace"))  # type: ignore[arg-type]
+        if unit is not None and unit < 0x80:
+            pieces.append(chr(unit))
+            i += 1
+        elif unit is not None and unit < 0xC0:
+            pieces.append("\ufffd")  # a continuation byte whose lead is not there
+            i += 1
+        else:
+            size = 3 if unit is None else _utf8_length(unit)  # most lost leads began Han
+            j = i + 1
+            while j < n and j - i < size and _continues(units[j]):
+                j += 1
+            char = units[i:j]
+            pieces.append(tuple(char) if None in char
+                          else bytes(char).decode("utf-8", "replace"))  # type: ignore[arg-type]
             i = j
-            continue
-        # a character with a hole: its lead (or a lost lead) and the continuation bytes after it
-        j = i + 1
-        size = _utf8_length(unit) if unit is not None and unit >= 0xC0 else 3
-        while j < n and j - i < size and (units[j] is None or 0x80 <= units[j] < 0xC0):
-            j += 1
-        pieces.append(tuple(units[i:j]) if unit is None or unit >= 0xC0 else "\ufffd")
-        i = j if unit is None or unit >= 0xC0 else i + 1
     return pieces
+
+
+def _continues(unit: Unit) -> bool:
+    return unit is None or 0x80 <= unit < 0xC0
 
 
 def _utf8_length(lead: int) -> int:
@@ -223,8 +234,10 @@ class _Holes:
     def __init__(self, draft: str) -> None:
         self._evidence = Evidence(draft)
         self._by_pattern: dict[tuple, list[str]] = {}
-        for ch in set(draft):
+        for ch in set(draft) - {"\ufffd"}:
             raw = ch.encode("utf-8")
+            if len(raw) < 2:
+                continue  # a hole is never an ASCII byte
             for mask in range(1, 1 << len(raw)):
                 key = tuple(None if mask >> k & 1 else b for k, b in enumerate(raw))
                 self._by_pattern.setdefault(key, []).append(ch)
@@ -235,17 +248,23 @@ class _Holes:
             if isinstance(piece, str):
                 yield piece
                 continue
-            before = pieces[k - 1] if k and isinstance(pieces[k - 1], str) else ""
-            after = pieces[k + 1] if k + 1 < len(pieces) and isinstance(pieces[k + 1], str) else ""
+            before = _text_of(pieces[k - 1]) if k else "\n"
+            after = _text_of(pieces[k + 1]) if k + 1 < len(pieces) else "\n"
             found = self._evidence.pick(self._by_pattern.get(piece, ()), before, after)
             yield found if found is not None else "\ufffd" * sum(u is None for u in piece)
 
 
-def _evidence(text: str, lines: list[tuple[int, str]]) -> _Holes:
-    """What the document says once its UTF-8-read-as-GBK lines are read back, holes and all."""
+def _text_of(piece: Piece) -> str:
+    return piece if isinstance(piece, str) else "\ufffd"
+
+
+def _evidence(lines: list[tuple[int, str]]) -> _Holes:
+    """What the document says, its UTF-8-read-as-GBK lines read back with their holes."""
     draft = []
     for _, line in lines:
         units = _gbk_units(line) if not _UTF8_AS_GBK_CHARS.isdisjoint(line) else None
-        draft.append(line if units is None else "".join(
-            p if isinstance(p, str) else "\ufffd" for p in _utf8_pieces(units)))
+        read = None if units is None else "".join(
+            p if isinstance(p, str) else "\ufffd" for p in _utf8_pieces(units))
+        better = read is not None and chinese_score(read) > chinese_score(line)
+        draft.append(read if better else line)
     return _Holes("\n".join(draft))

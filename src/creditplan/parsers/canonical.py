@@ -36,6 +36,7 @@ __all__ = ["AliasTable", "RULES", "alias_table", "canonical_name", "explain_cano
 
 ALIAS_FILE = "agency_aliases.txt"
 SECTIONS = ("start", "end", "whole")
+MAX_RULE_PASSES = 4  # each pass that changes the name makes it shorter; four is plenty
 
 # Characters that end a level prefix: the cut between prefix and core can only follow one.
 _LEVEL_ENDS = frozenset("省市区县州盟旗镇乡家央")
@@ -128,12 +129,19 @@ RULES: tuple[tuple[str, Callable[[str], str]], ...] = (
 
 
 def apply_rules(name: str, steps: list[str] | None = None) -> str:
-    """Run ``RULES`` over ``name``; append the names of those that changed it to ``steps``."""
-    for rule_name, rule in RULES:
-        changed = rule(name)
-        if changed != name and steps is not None:
-            steps.append(rule_name)
-        name = changed
+    """Run ``RULES`` over ``name`` until none changes it; note in ``steps`` those that did.
+
+    A second pass is needed when one rule makes work for an earlier one (委及员会 → 委员会 → 委).
+    """
+    for _ in range(MAX_RULE_PASSES):
+        before = name
+        for rule_name, rule in RULES:
+            changed = rule(name)
+            if changed != name and steps is not None and rule_name not in steps:
+                steps.append(rule_name)
+            name = changed
+        if name == before:
+            break
     return name
 
 

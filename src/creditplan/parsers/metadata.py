@@ -137,14 +137,14 @@ def _clean_title(title: str) -> str:
 
 
 def _set_body_start(state: ParseState, segments, title: str | None, head_end: int) -> None:
-    """The body begins after the last stand-alone copy of the plan's title in the cover."""
+    """The body begins after the last stand-alone copy of the plan's title in the cover; every
+    copy is metadata."""
     if not title:
         return
-    for start, segment in reversed(segments):
+    for start, segment in segments:
         if _clean_title(segment) == title:
             state.body_start = start + len(segment)
             state.place(start, state.body_start)
-            return
 
 
 def _doc_number(segments, state: ParseState) -> str | None:
@@ -160,10 +160,12 @@ def _doc_number(segments, state: ParseState) -> str | None:
 
 def _signature(state: ParseState, segments) -> tuple[str | None, list[str]]:
     """The signature date and the bodies signed above it, in the cover."""
-    for index, (start, _) in enumerate(segments):
+    for index, (start, segment) in enumerate(segments):
         found = _signature_at(segments, index)
         if found:
-            state.place(start, start + len(segments[index][1]))
+            first = segments[index - 1][0] if found[1] and segment.startswith(
+                tuple("0123456789一二三四五六七八九〇○O")) and index else start
+            state.place(first, start + len(segment))
             return found
     return None, []
 

@@ -270,7 +270,7 @@ def _row_task(state: ParseState, row: dict, category: Category | None, columns: 
     start, end = row["_span"]
     return {"origin": "table", "section": section, "group": group, "index": index,
             "path": [p for p in (section, group, index) if p is not None],
-            "title": task_title(text), "text": text, "units": unit_records(units),
+            "title": None, "text": text, "units": unit_records(units),
             "units_open": is_open, "deadline": row.get("deadline"), "note": row.get("note"),
             "line": state.line_of(start), "span": (start, end)}
 

@@ -12,7 +12,7 @@ HEADING_END = regex.compile(r"\n|。|(?<=\S) (?=\S)")
 FIRST_SENTENCE = regex.compile(r"[^\n。]{1,200}?(?:。|\n|$)")
 
 # Marks that make a first sentence read as a list or a clause, not as a heading.
-_NOT_HEADING = regex.compile(r"[、;:]|,.*,")
+_NOT_HEADING = regex.compile(r"[;:]|,.*,")
 
 MAX_TITLE = 40
 
