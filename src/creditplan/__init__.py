@@ -1,4 +1,4 @@
-"""creditplan: Chinese social-credit work-points notices as validated, structured records.
+r"""creditplan: Chinese social-credit work-points notices as validated, structured records.
 
 >>> import creditplan
 >>> notice = creditplan.parse_text("一、总则\n(一)建立制度。(责任单位:市发改委、市法制办)")

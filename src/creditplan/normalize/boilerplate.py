@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import regex
 
-from .edits import StepResult, substitute, unchanged
+from .edits import StepResult, unchanged
 
 _FURNITURE_LINE = regex.compile(
     r"""
-    ^ [ ]* (?:
+    [ ]* (?:
         # a post's byline: 发表/来源/作者/浏览/发布时间 fields, short and without a sentence end
         (?:发表|发布|来源|信息来源|作者|编辑|责任编辑|浏览|浏览次数|点击|点击数|阅读|阅读量|
            访问量|访问次数|发布时间|发布日期|更新时间|时间|日期)
@@ -31,22 +31,45 @@ _FURNITURE_LINE = regex.compile(
       | # stray table borders and separators with nothing between them
         [|｜ ]*[|｜][|｜ ]*
       | [-=_*·.]{4,}
-    ) [ ]* $
+    ) [ ]*
     """,
-    regex.VERBOSE | regex.MULTILINE,
+    regex.VERBOSE,
 )
 
-# A lone border left at the end of a line that is not a table row: "…负责) |".
-_TRAILING_BORDER = regex.compile(r"^([^|\n]*[^|\n ])[ ]*\|[ ]*$", regex.MULTILINE)
+# Furniture lines are short; only lines up to this length are tried, which keeps the step cheap.
+MAX_FURNITURE = 240
 
 
 def drop_furniture_lines(text: str) -> StepResult:
-    """Remove lines that are nothing but web-page furniture."""
-    return substitute(_FURNITURE_LINE, text, lambda m: "")
+    """Remove lines that are nothing but web-page furniture (their line breaks stay)."""
+    edits, pos = [], 0
+    for line in text.split("\n"):
+        if line and len(line) <= MAX_FURNITURE and _FURNITURE_LINE.fullmatch(line):
+            edits.append((pos, pos + len(line), 0))
+        pos += len(line) + 1
+    return _apply(text, edits)
 
 
 def drop_trailing_border(text: str) -> StepResult:
     """Remove a lone table border left at the end of a line that is not a table row."""
     if "|" not in text:
         return unchanged(text)
-    return substitute(_TRAILING_BORDER, text, lambda m: m.group(1))
+    edits, pos = [], 0
+    for line in text.split("\n"):
+        if line.count("|") == 1 and line.rstrip().endswith("|") and line.strip() != "|":
+            keep = len(line.rstrip()[:-1].rstrip())
+            edits.append((pos + keep, pos + len(line), 0))
+        pos += len(line) + 1
+    return _apply(text, edits)
+
+
+def _apply(text: str, edits: list[tuple[int, int, int]]) -> StepResult:
+    """Delete the edited stretches (edits here only ever delete)."""
+    if not edits:
+        return unchanged(text)
+    pieces, last = [], 0
+    for start, end, _ in edits:
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    return StepResult("".join(pieces), edits, len(edits), [])

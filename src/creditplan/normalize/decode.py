@@ -38,6 +38,7 @@ _MAGIC = (
 )
 
 _CANDIDATES = ("gb18030", "cp950")
+BIG5_HANDICAP = -0.05
 
 
 def canonical_encoding(name: str) -> str:
@@ -110,8 +111,12 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     if len(decoded) == 1:
         codec, text = next(iter(decoded.items()))
         return text, codec
+    # Mainland notices are the great majority, and Big5 decodings of GB bytes often land on
+    # everyday traditional characters: Big5 must read clearly better to win.
     sample = slice(0, 20000)
-    codec = max(decoded, key=lambda c: chinese_score(decoded[c][sample]))
+    scores = {c: chinese_score(t[sample]) + (BIG5_HANDICAP if c == "cp950" else 0.0)
+              for c, t in decoded.items()}
+    codec = max(decoded, key=lambda c: (scores[c], c == "gb18030"))
     return decoded[codec], codec
 
 

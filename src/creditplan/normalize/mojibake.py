@@ -26,7 +26,8 @@ from .charset import chinese_score
 from .damage import Evidence
 from .edits import Edit, StepResult, unchanged
 
-MIN_GAIN = 0.2  # how much more Chinese a candidate must read than the line it replaces
+MIN_GAIN = 0.2  # how much more Chinese a reading must be than the line it replaces
+MIN_BYTE_LETTERS = 2 / 3  # share of a line's letters that must be bytes shown as Latin-1
 
 # cp1252 shows bytes 0x80-0x9F as these characters (five are undefined and show as U+0081…).
 _CP1252_BYTES = {bytes((b,)).decode("cp1252", "ignore"): b for b in range(0x80, 0xA0)}
@@ -65,6 +66,8 @@ def _gbk_pairs(leads: range | tuple[int, ...], trails: range) -> frozenset[str]:
 # Every GBK character whose two bytes are a UTF-8 lead (E3-E9, EF) and a continuation byte.
 _UTF8_AS_GBK_CHARS = _gbk_pairs((*range(0xE3, 0xEA), 0xEF), range(0x80, 0xC0))
 
+_SHOWN_BYTE = regex.compile(rf"[{_BYTE_CHARS}]")
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _HAN = regex.compile(r"\p{Han}")
 _NON_ASCII = regex.compile(r"[^\x00-\x7f\s]")
 
@@ -92,7 +95,7 @@ def repair_mojibake(text: str) -> StepResult:
     last = 0
     for start, line in lines:
         families: list[Callable[[str], str | None]] = []
-        if latin and SHOWN_AS_LATIN.search(line):
+        if latin and SHOWN_AS_LATIN.search(line) and _bytes_as_letters(line):
             families += [_utf8_read_as_latin, _gbk_read_as_latin]
         if evidence is not None and not _UTF8_AS_GBK_CHARS.isdisjoint(line):
             families.append(lambda s: _utf8_read_as_gbk(s, evidence))
@@ -117,23 +120,50 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _best_reading(line: str, families: list[Callable[[str], str | None]]) -> str | None:
-    """The family reading that is clearly more Chinese than ``line`` and mostly Han, or None."""
-    readings = [r for family in families if (r := family(line)) is not None and r != line]
-    scored = [(chinese_score(r), r) for r in readings if _mostly_han(r)]
-    if not scored:
-        return None
-    score, reading = max(scored)
-    return reading if score >= chinese_score(line) + MIN_GAIN else None
+    """The family reading that reads clearly more Chinese than ``line`` and is mostly Han."""
+    best, threshold = None, _chineseness(line) + MIN_GAIN
+    for family in families:
+        reading = family(line)
+        if reading is None or reading == line or not _mostly_han(reading):
+            continue
+        score = _chineseness(reading)
+        if score >= threshold:
+            best, threshold = reading, score
+    return best
+
+
+def _chineseness(text: str) -> float:
+    """``chinese_score`` less the share of characters UTF-8 read as GBK is made of.
+
+    Many of those (骞 翠 娴 峰) are in GB2312, so ``chinese_score`` alone rates them well.
+    """
+    total = sum(1 for ch in text if not ch.isspace()) or 1
+    signs = sum(1 for ch in text if ch in _UTF8_AS_GBK_CHARS)
+    return chinese_score(text) - signs / total
+
+
+def _bytes_as_letters(line: str) -> bool:
+    """Whether at least ``MIN_BYTE_LETTERS`` of the letters are bytes shown as Latin-1.
+
+    In European text accents are the exception (Hyvää päivää: half); in a Chinese line read
+    as Latin-1 nearly every letter is a byte.
+
+    >>> _bytes_as_letters("¹ØÓÚ2022Äê"), _bytes_as_letters("Hyvää päivää")
+    (True, False)
+    """
+    shown = len(_SHOWN_BYTE.findall(line))
+    ascii_letters = len(_ASCII_LETTER.findall(line))
+    return shown >= MIN_BYTE_LETTERS * (shown + ascii_letters) > 0
 
 
 def _mostly_han(text: str) -> bool:
-    """At least one Han character, and Han is at least half of what is not ASCII.
+    """Two Han characters or more, and Han is at least half of what is not ASCII.
 
-    >>> _mostly_han("关于2022年"), _mostly_han("café"), _mostly_han("2022")
+    >>> _mostly_han("关于2022年"), _mostly_han("café"), _mostly_han("2022年")
     (True, False, False)
     """
     han = len(_HAN.findall(text))
-    return han > 0 and 2 * han >= len(_NON_ASCII.findall(text))
+    return han >= 2 and 2 * han >= len(_NON_ASCII.findall(text))
 
 
 def _latin_bytes(line: str) -> bytes | None:

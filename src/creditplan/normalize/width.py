@@ -30,6 +30,9 @@ _FOLDABLE = regex.compile(f"[\uff01-\uff5e{_SPACES}]")
 # Line ends of every system, the byte-order mark and zero-width marks: none carries meaning.
 _LINE_END_OR_INVISIBLE = regex.compile(r"\r\n?|[\u2028\u2029\u0085]|[\ufeff\u200b-\u200d\u2060]")
 
+_INVISIBLE_MARKS = ("\r", "\u2028", "\u2029", "\u0085", "\ufeff", "\u200b", "\u200c",
+                    "\u200d", "\u2060")
+
 _MESSY_SPACE = regex.compile(
     r"""
       (?<=\n|^)[ ]+                   # indentation: carries no meaning once widths are folded
@@ -45,7 +48,7 @@ _MESSY_SPACE = regex.compile(
 
 def fold_line_ends(text: str) -> StepResult:
     """CRLF and CR become LF; byte-order and zero-width marks are dropped."""
-    if "\r" not in text and not _LINE_END_OR_INVISIBLE.search(text):
+    if not any(mark in text for mark in _INVISIBLE_MARKS):
         return unchanged(text)
     return substitute(_LINE_END_OR_INVISIBLE, text, lambda m: "\n" if m.group()[0] in
                       "\r\u2028\u2029\u0085" else "")

@@ -36,7 +36,6 @@ __all__ = ["AliasTable", "RULES", "alias_table", "canonical_name", "explain_cano
 
 ALIAS_FILE = "agency_aliases.txt"
 SECTIONS = ("start", "end", "whole")
-MAX_RULE_PASSES = 4  # each pass that changes the name makes it shorter; four is plenty
 
 # Characters that end a level prefix: the cut between prefix and core can only follow one.
 _LEVEL_ENDS = frozenset("省市区县州盟旗镇乡家央")
@@ -133,7 +132,7 @@ def apply_rules(name: str, steps: list[str] | None = None) -> str:
 
     A second pass is needed when one rule makes work for an earlier one (委及员会 → 委员会 → 委).
     """
-    for _ in range(MAX_RULE_PASSES):
+    for _ in range(len(name) + 1):  # after the first pass, each pass that changes shortens
         before = name
         for rule_name, rule in RULES:
             changed = rule(name)

@@ -37,20 +37,21 @@ _CN_DIGIT = "一二三四五六七八九十百零〇两"
 
 LABEL = regex.compile(
     rf"""
-    (?P<strong>(?<=^|[\s。;:!?)〕】\]」』”|]))?   # a boundary before: the label is "strong"
-    (?<![第\d{_CN_DIGIT}.(])              # 第十五、, 2.5 and the 1) inside (1) are not labels
-    (?:
-        (?P<cn>{_CN})(?:、|\.(?![\d.]))(?![{_CN_DIGIT}]、)   # 一、 二. ; not 一、二、三类
-      | \((?P<cn_paren>{_CN})\)                   # (一) : the second rung
-      | (?P<arabic>\d{{1,3}})(?:[ ]?\.(?![\d.%])|、(?!\d))   # 1. 1、 1 . ; not 3.15, 2.5%, 1、2
-      | \((?P<arabic_paren>\d{{1,3}})\)          # (1)
-      | (?P<arabic_close>\d{{1,3}})\)             # 1) : some notices close only
-      | (?P<circled>[①-⑳])                        # ① : the lowest rung
-    )
-    (?![、,;])                                     # (1), and 一、、 are list debris, not labels
+    (?P<cn>{_CN})(?:、|\.(?![\d.]))(?![{_CN_DIGIT}]、)   # 一、 二. ; not 一、二、三类
+  | \((?P<cn_paren>{_CN})\)                   # (一) : the second rung
+  | (?P<arabic>\d{{1,3}})(?:[ ]?\.(?![\d.%])|、(?!\d))   # 1. 1、 1 . ; not 3.15, 2.5%, 1、2
+  | \((?P<arabic_paren>\d{{1,3}})\)          # (1)
+  | (?P<arabic_close>\d{{1,3}})\)             # 1) : some notices close only
+  | (?P<circled>[①-⑳])                        # ① : the lowest rung
     """,
-    regex.VERBOSE | regex.MULTILINE,
+    regex.VERBOSE,
 )
+# After a label: (1), and 一、、 are list debris, not labels.
+_DEBRIS_AFTER = frozenset("、,;")
+# Before a label: 第十五、, 2.5, the 1) inside (1) and 统一、 glued to a numeral are not labels.
+_NOT_BEFORE = frozenset("第0123456789." + _CN_DIGIT + "(")
+# Before a "strong" label: a line start, a space, a sentence end or a closing bracket.
+_BOUNDARY = frozenset(" \t\n\r。;:!?)〕】]」』”|")
 
 
 def cn_to_int(numeral: str) -> int | None:
@@ -92,8 +93,10 @@ def find_labels(text: str, start: int = 0, end: int | None = None) -> list[Label
     """Every label-shaped string in ``text[start:end]``, accepted or not."""
     labels = []
     for m in LABEL.finditer(text, start, len(text) if end is None else end):
-        kind = next(k for k in ("cn", "cn_paren", "arabic", "arabic_paren", "arabic_close",
-                                "circled") if m.group(k))
+        before = text[m.start() - 1] if m.start() else "\n"
+        if before in _NOT_BEFORE or text[m.end():m.end() + 1] in _DEBRIS_AFTER:
+            continue
+        kind = m.lastgroup
         numeral = m.group(kind)
         if kind in ("cn", "cn_paren"):
             number = cn_to_int(numeral)
@@ -104,7 +107,7 @@ def find_labels(text: str, start: int = 0, end: int | None = None) -> list[Label
         if not number:
             continue
         kind = "arabic_paren" if kind == "arabic_close" else kind
-        labels.append(Label(kind, number, numeral, m.start(), m.end(), m.group("strong") is not None))
+        labels.append(Label(kind, number, numeral, m.start(), m.end(), before in _BOUNDARY))
     return labels
 
 

@@ -11,6 +11,7 @@ alone; an empty cell fills its own column.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -75,6 +76,8 @@ def header_columns(cells: list[str]) -> list[Column] | None:
     A header that lost characters (作任务 for 工作任务) still counts: a cell names a column
     when a header word contains it (three characters or more) or it contains a header word.
     """
+    if any(INDEX_CELL.match(cell) for cell in cells):
+        return None        # a row with a 序号 is data, whatever its words
     named = [_column_kind(cell) for cell in cells]
     if sum(kind is not None for kind in named) < 2 or "index" not in named and \
             sum(k is not None for k in named) < 3:
@@ -86,6 +89,7 @@ def header_columns(cells: list[str]) -> list[Column] | None:
             for k in kinds]
 
 
+@lru_cache(maxsize=4096)
 def _column_kind(cell: str) -> str | None:
     cell = cell.replace(" ", "")
     if not cell:
@@ -105,6 +109,7 @@ def _cells(line: str) -> list[str]:
     return cells
 
 
+@lru_cache(maxsize=8192)
 def _cell_type(cell: str) -> str:
     if not cell:
         return "empty"
@@ -163,6 +168,7 @@ class Category:
     number: int
     title: str
     labeled: bool
+    section: int | None = None   # matched by title, once (0: no section matched)
 
 
 def parse_tables(state: ParseState) -> None:
@@ -256,7 +262,9 @@ def _row_task(state: ParseState, row: dict, category: Category | None, columns: 
               by_title: bool) -> dict:
     section, group = row["_section"], category.number if category else None
     if by_title and category:
-        matched = _match_section(state.sections, category.title)
+        if category.section is None:
+            category.section = _match_section(state.sections, category.title) or 0
+        matched = category.section or None
         section, group = (matched, None) if matched is not None else (None, category.number)
     units, is_open = [], False
     roles = {c.kind: c.role for c in columns if c.role}
@@ -275,9 +283,13 @@ def _row_task(state: ParseState, row: dict, category: Category | None, columns: 
             "line": state.line_of(start), "span": (start, end)}
 
 
-def _bigrams(text: str) -> set[str]:
-    text = regex.sub(r"[^\p{Han}\w]", "", text)
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+_NOT_WORD = regex.compile(r"[^\p{Han}\w]")
+
+
+@lru_cache(maxsize=1024)
+def _bigrams(text: str) -> frozenset[str]:
+    text = _NOT_WORD.sub("", text)
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
 def _match_section(sections: list[dict], title: str) -> int | None:

@@ -8,6 +8,7 @@ unit; names are simplified with spaces removed.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -41,9 +42,9 @@ ET_SPECIFIC = regex.compile(r"^(?P<x>.+?)等(?P<y>.{2,})$")
 
 # What an agency's name ends with. Place classes (各县(市)区, 开发区) count as units too.
 INSTITUTION = regex.compile(
-    r"(?:委员会|办公室|办公厅|人民政府|政府|管委会|执委会|委|局|办|厅|院|部|署|会|中心|总部|"
-    r"分行|支行|中支|分局|公司|集团|协会|联合会|商会|室|处|所|馆|站|队|团|社|行|单位|部门|机构|"
-    r"法院|检察院|海关|街道|小组|组|科|股|园|学校|大学|医院|平台|企业|组织|各方|主体)$"
+    r"(?:委员会|办公室|办公厅|人民政府|政府|管委会|执委会|联席会议|委|局|办|厅|院|部|署|中心|总部|"
+    r"银行|总行|分行|支行|中支|分局|公司|集团|协会|联合会|商会|学会|工会|室|处|所|馆|站|队|团|社|"
+    r"单位|部门|机构|法院|检察院|海关|街道|小组|组|科|股|园|学校|大学|医院|企业|组织|各方|主体)$"
 )
 PLACE = regex.compile(r"(?:新区|开发区|园区|区|县|市|镇|乡|省|州|旗|街道)$")
 # A bare place, as it stands before a shared institution: 浦东新区, 嘉定区, 各县(市).
@@ -183,6 +184,13 @@ def parse_unit_list(text: str, default_role: str = "responsible") -> tuple[list[
     [RawUnit(name='发展改革委', role='lead'), RawUnit(name='人民银行', role='lead'), \
 RawUnit(name='法制办', role='support')]
     """
+    units, is_open = _parse_unit_list(text, default_role)
+    return list(units), is_open
+
+
+@lru_cache(maxsize=8192)
+def _parse_unit_list(text: str, default_role: str) -> tuple[tuple[RawUnit, ...], bool]:
+    """The cached work of ``parse_unit_list`` (immutable results)."""
     units: list[RawUnit] = []
     is_open = False
     for clause in split_top(text, _CLAUSE_SEPARATORS):
@@ -191,7 +199,7 @@ RawUnit(name='法制办', role='support')]
         found, clause_open = split_names(names)
         is_open = is_open or clause_open
         units.extend(RawUnit(name, role) for name in found)
-    return units, is_open
+    return tuple(units), is_open
 
 
 def unit_records(units: list[RawUnit]) -> list[dict]:
