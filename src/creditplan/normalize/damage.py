@@ -21,12 +21,12 @@ from typing import Iterable
 
 import regex
 
-from .charset import chinese_score, common_han
+from .charset import common_han
 from .edits import Note, StepResult, substitute, unchanged
 
 LOST_SPACES = regex.compile(
     r"""
-      (?<= ^ [\ \t\u3000]* ) [?？]{2,}             # at a line start: a lost indent
+      (?P<indent> (?<= ^ [\ \t\u3000]* ) [?？]{2,} )  # at a line start: a lost indent
     | (?<= [。；：，、！）」』”】〉》] ) [?？]{2,}  # after a clause ends: a lost separator
                                                   #   (a question mark never follows 。)
     | (?<= \p{Han} ) (?<! [吗呢么嘛吧啊嗎麼] )     # between Han and a word: a separator, but not
@@ -45,8 +45,8 @@ BYTE_SHIFT = regex.compile(
     \?                                    # the lost lead byte, shown as a question mark
     (?P<reading> [{_PINYIN_LETTERS}]{{1,6}} \) )?  # a stray reading (qū) left by the damage
     (?P<run>
-      [\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\p{{Greek}}\p{{Cyrillic}}]{{1,40}}
-                                          # trail+lead pairs: Han, or the GBK symbol rows
+      [^\x00-\x7f\s]{{1,40}}               # trail+lead pairs: Han, or from the GBK symbol rows
+                                          #   (kana, Greek, bopomofo…); encoding checks them
       [A-Za-z]                            # a trail byte 0x40-0x7E shown as ASCII ends the shift
     )
     (?! [A-Za-z] )                        # a lone letter: a real word (APP, G60) would go on
@@ -66,7 +66,6 @@ UNRECOVERABLE = regex.compile(
 )
 _UNRECOVERABLE_SIGNS = ("锟", "烫烫烫", "屯屯屯", "\ufffd")
 
-_CJK_ONLY = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff5e]+")
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -121,11 +120,10 @@ def repair_lost_spaces(text: str) -> StepResult:
 
 
 def _spacing_for(match: regex.Match) -> str:
-    start, end = match.span()
-    text = match.string
-    at_line_start = start == 0 or text[start - 1] in "\n \t\u3000"
+    """Nothing for an indent or at a line end, else the one space that separated."""
+    end, text = match.end(), match.string
     at_line_end = end == len(text) or text[end] == "\n"
-    return "" if at_line_start or at_line_end else " "
+    return "" if match.group("indent") is not None or at_line_end else " "
 
 
 def repair_byte_shift(text: str) -> StepResult:
@@ -176,8 +174,8 @@ def _realigned(run: str) -> tuple[str | None, tuple[str, ...]]:
         rest = raw[1:].decode("gbk")
     except UnicodeDecodeError:
         return None, ()
-    if not _CJK_ONLY.fullmatch(rest) or chinese_score(rest) <= chinese_score(run):
-        return None, ()
+    if not all(ch in common_han() for ch in rest):
+        return None, ()  # re-aligned, the run must read as characters in everyday use
     return rest, _characters_ending_in(raw[0])
 
 

@@ -11,13 +11,15 @@ decoding the bytes with the right one:
   otherwise stays U+FFFD, which ``report_unrecoverable`` notes.
 
 Work is line by line, so lines keep their numbers and each repaired line is one edit. A line is
-replaced only when a candidate reads clearly more Chinese (``chinese_score`` up by
-``MIN_GAIN``) and is mostly Han: text that was fine, ``café`` included, stays as it is.
-Finding nothing costs one regex search and a few ``str.count`` calls.
+replaced only when a reading decodes strictly (but for the holes), reads clearly more Chinese
+(``_chineseness`` up by ``MIN_GAIN``) and is mostly Han: text that was fine, ``café`` and
+``Hyvää päivää`` included, stays as it is. Finding nothing costs one regex search and a few
+``str.count`` calls.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Callable, Iterator, Union
 
 import regex
@@ -48,7 +50,8 @@ SHOWN_AS_LATIN = regex.compile(
 # UTF-8 read as GBK: these pair a UTF-8 lead byte with its first continuation byte. 锛 銆 stand
 # for full-width and CJK punctuation (EF BC, E3 80); the others for very frequent characters.
 _UTF8_AS_GBK_SIGNS = "锛銆鐨鍙涓浜鏂彂绗鍏"
-MIN_SIGNS = 3
+MIN_SIGNS = 3  # signs enough to try family (c) on any text; a short text needs one per…
+SIGN_SPACING = 500  # …this many characters
 
 
 def _gbk_pairs(leads: range | tuple[int, ...], trails: range) -> frozenset[str]:
@@ -85,11 +88,12 @@ def repair_mojibake(text: str) -> StepResult:
     0
     """
     latin = SHOWN_AS_LATIN.search(text) is not None
-    gbk = sum(text.count(sign) for sign in _UTF8_AS_GBK_SIGNS) >= MIN_SIGNS
+    signs = sum(text.count(sign) for sign in _UTF8_AS_GBK_SIGNS)
+    gbk = signs >= MIN_SIGNS or 0 < signs * SIGN_SPACING >= len(text)
     if not latin and not gbk:
         return unchanged(text)
     lines = list(_lines(text))
-    evidence = _evidence(lines) if gbk else None
+    holes = _holes_in(lines) if gbk else None
     pieces: list[str] = []
     edits: list[Edit] = []
     last = 0
@@ -97,8 +101,8 @@ def repair_mojibake(text: str) -> StepResult:
         families: list[Callable[[str], str | None]] = []
         if latin and SHOWN_AS_LATIN.search(line) and _bytes_as_letters(line):
             families += [_utf8_read_as_latin, _gbk_read_as_latin]
-        if evidence is not None and not _UTF8_AS_GBK_CHARS.isdisjoint(line):
-            families.append(lambda s: _utf8_read_as_gbk(s, evidence))
+        if holes is not None and not _UTF8_AS_GBK_CHARS.isdisjoint(line):
+            families.append(partial(_utf8_read_as_gbk, holes=holes))
         new = _best_reading(line, families)
         if new is None:
             continue
@@ -193,14 +197,17 @@ def _decoded(raw: bytes, codec: str) -> str | None:
         return None
 
 
-def _utf8_read_as_gbk(line: str, evidence: "_Holes") -> str | None:
+def _utf8_read_as_gbk(line: str, holes: "_Holes") -> str | None:
     """Family (c): ``鍏充簬`` → 关于, lost bytes filled from the document where it is clear."""
     units = _gbk_units(line)
     if units is None:
         return None
     if None not in units:
         return _decoded(bytes(units), "utf-8")
-    return "".join(evidence.fill(_utf8_pieces(units)))
+    pieces = _utf8_pieces(units)
+    if any(isinstance(p, str) and "\ufffd" in p for p in pieces):
+        return None  # not UTF-8 even away from the holes
+    return "".join(holes.fill(pieces))
 
 
 def _gbk_units(line: str) -> list[Unit] | None:
@@ -281,14 +288,14 @@ class _Holes:
             before = _text_of(pieces[k - 1]) if k else "\n"
             after = _text_of(pieces[k + 1]) if k + 1 < len(pieces) else "\n"
             found = self._evidence.pick(self._by_pattern.get(piece, ()), before, after)
-            yield found if found is not None else "\ufffd" * sum(u is None for u in piece)
+            yield found if found is not None else "\ufffd"
 
 
 def _text_of(piece: Piece) -> str:
     return piece if isinstance(piece, str) else "\ufffd"
 
 
-def _evidence(lines: list[tuple[int, str]]) -> _Holes:
+def _holes_in(lines: list[tuple[int, str]]) -> _Holes:
     """What the document says, its UTF-8-read-as-GBK lines read back with their holes."""
     draft = []
     for _, line in lines:

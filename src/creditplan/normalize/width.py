@@ -22,7 +22,7 @@ from .edits import StepResult, substitute, unchanged
 
 _WIDE_TO_ASCII = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _SPACES = "\u3000\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
-          "\u200a\u202f\u205f\t\v\f"
+          "\u200a\u202f\u205f\v\f"  # tabs stay: they separate table cells
 _FOLD = str.maketrans({**_WIDE_TO_ASCII, **{ord(c): " " for c in _SPACES}})
 
 _FOLDABLE = regex.compile(f"[\uff01-\uff5e{_SPACES}]")

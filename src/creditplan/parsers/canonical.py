@@ -207,6 +207,20 @@ def _rewrite_start(core: str, table: AliasTable) -> str:
     return core
 
 
+def _choose_cut(head: str, table: AliasTable) -> int | None:
+    """Where to cut the prefix off: the longest prefix whose core is a ``[whole]`` name, else
+    the longest whose core starts with a ``[start]`` word, else None (nothing to rewrite)."""
+    cuts = _prefix_cuts(head)
+    cores = [(cut, _rewrite_start(head[cut:], table)) for cut in cuts]
+    for cut, core in cores:
+        if core in table.whole:
+            return cut
+    for cut, core in cores:
+        if core != head[cut:]:
+            return cut
+    return None
+
+
 def _canonical_head(head: str, table: AliasTable, steps: list[str]) -> str:
     """The name without trailing brackets: end word, then prefix + start word + whole name."""
     for alias, canonical in table.end:
@@ -214,12 +228,7 @@ def _canonical_head(head: str, table: AliasTable, steps: list[str]) -> str:
             head = head[: -len(alias)] + canonical
             steps.append("end_word")
             break
-    cuts = _prefix_cuts(head)
-    # A split whose core is a known whole name wins; else the longest prefix whose core starts
-    # with a known word; else the name stays as it is.
-    chosen = next((cut for cut in cuts if _rewrite_start(head[cut:], table) in table.whole),
-                  next((cut for cut in cuts
-                        if _rewrite_start(head[cut:], table) != head[cut:]), None))
+    chosen = _choose_cut(head, table)
     if chosen is None:
         return head
     prefix, core = head[:chosen], head[chosen:]

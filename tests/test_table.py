@@ -1,0 +1,70 @@
+"""Division-of-labour tables in forms beyond the samples."""
+
+from creditplan import parse_text
+
+L, S, R = "lead", "support", "responsible"
+
+
+def table_tasks(text):
+    return [t for t in parse_text(text).tasks if t.origin == "table"]
+
+
+def test_other_column_order_with_deadline_and_note():
+    text = ("2019年某市信用工作任务分工表\n"
+            "序号 | 主要任务 | 责任单位 | 完成时限 | 备注 |\n"
+            "1 | 建立信用承诺制度。 | 市发改委牵头,市市场监管局配合 | 2019年底前 | 重点 |\n"
+            "2 | 开展诚信宣传。 | 市委宣传部 | 长期坚持 | |\n")
+    rows = table_tasks(text)
+    assert [(r.index, r.text, r.deadline, r.note) for r in rows] == [
+        (1, "建立信用承诺制度。", "2019年底前", "重点"), (2, "开展诚信宣传。", "长期坚持", None)]
+    assert [(u.name, u.role) for u in rows[0].units] == [("市发改委", L), ("市市场监管局", S)]
+    assert [(u.name, u.role) for u in rows[1].units] == [("市委宣传部", R)]
+
+
+def test_tab_separated_rows():
+    text = "序号\t工作任务\t牵头单位\t配合单位\n1\t建立制度。\t市发改委\t市财政局\n2\t开展宣传。\t市委宣传部\t\n"
+    rows = table_tasks(text)
+    assert [(r.index, [(u.name, u.role) for u in r.units]) for r in rows] == [
+        (1, [("市发改委", L), ("市财政局", S)]), (2, [("市委宣传部", L)])]
+
+
+def test_merged_category_shifts_and_empty_cells():
+    text = ("序号 | 类别 | 工作任务 | 牵头单位 | 配合单位 |\n"
+            "1 | 加强组织领导 | 建立工作机制。 | 市发改委 | 市财政局 |\n"
+            "2 | 制定工作方案。 | 市发改委 | | |\n"
+            "3 | 强化宣传 | 开展宣传活动。 | | 市委宣传部 |\n")
+    rows = table_tasks(text)
+    assert [(r.index, r.group, r.text) for r in rows] == [
+        (1, 1, "建立工作机制。"), (2, 1, "制定工作方案。"), (3, 2, "开展宣传活动。")]
+    assert [(u.name, u.role) for u in rows[1].units] == [("市发改委", L)]
+    assert [(u.name, u.role) for u in rows[2].units] == [("市委宣传部", S)]
+
+
+def test_header_repeated_and_category_repeated_after_page_break():
+    text = ("工作任务 | 序号 | 工作内容 | 责任单位 |\n"
+            "一、加强信用建设 | |||\n"
+            "(一)完善制度 | 1 | 建立制度。 | 市发改委牵头 |\n"
+            "2 | 完善目录。 | 市发改委牵头 | |\n"
+            "工作任务 | 序号 | 工作内容 | 责任单位 |\n"
+            "(一)完善制度 | 3 | 归集数据。 | 市大数据中心负责 |\n"
+            "(二)强化应用 | 4 | 推广应用。 | 各区人民政府按职责分工负责 |\n")
+    rows = table_tasks(text)
+    assert [(r.section, r.group, r.index) for r in rows] == [(1, 1, 1), (1, 1, 2), (1, 1, 3),
+                                                             (1, 2, 4)]
+    notice = parse_text(text)
+    assert [(g.index, g.title) for g in notice.groups] == [(1, "完善制度"), (2, "强化应用")]
+
+
+def test_table_title_is_neither_section_nor_task():
+    text = "2012年上海市社会信用体系建设工作任务分工表\n序号 | 工作任务 | 牵头单位 |\n1 | 建立制度。 | 市发改委 |\n"
+    notice = parse_text(text)
+    assert [t.text for t in notice.tasks] == ["建立制度。"]
+    assert notice.sections == []
+    assert not [w for w in notice.warnings if w.code == "unplaced_text"]
+
+
+def test_origin_filter_fields():
+    text = ("一、总则\n(一)建立制度。(责任单位:市发改委)\n"
+            "序号 | 工作任务 | 牵头单位 |\n1 | 建立制度。 | 市发改委 |\n")
+    notice = parse_text(text)
+    assert [t.origin for t in notice.tasks] == ["clause", "table"]
