@@ -68,3 +68,17 @@ def test_origin_filter_fields():
             "序号 | 工作任务 | 牵头单位 |\n1 | 建立制度。 | 市发改委 |\n")
     notice = parse_text(text)
     assert [t.origin for t in notice.tasks] == ["clause", "table"]
+
+
+def test_table_flattened_without_borders():
+    text = ("某区2018年信用建设任务分工\n序号工作任务责任单位时间进度\n"
+            "1 建立信用承诺制度,完善信用记录。区发改委、区财政局2018年底前完成"
+            "2 制定联合奖惩措施清单。区市场监管局牵头,各街镇配合2018年6月底前"
+            "3 开展诚信宣传月活动,推进3个示范点建设。区委宣传部长期坚持\n")
+    rows = table_tasks(text)
+    assert [(r.index, r.text, r.deadline) for r in rows] == [
+        (1, "建立信用承诺制度,完善信用记录。", "2018年底前完成"),
+        (2, "制定联合奖惩措施清单。", "2018年6月底前"),
+        (3, "开展诚信宣传月活动,推进3个示范点建设。", "长期坚持")]
+    assert [[(u.name, u.role) for u in r.units] for r in rows] == [
+        [("区发改委", R), ("区财政局", R)], [("区市场监管局", L), ("各街镇", S)], [("区委宣传部", R)]]

@@ -11,6 +11,7 @@ from typing import Callable
 
 from .assign import assign_responsibility
 from .clauses import parse_clauses
+from .flat_table import find_flat_tables, parse_flat_tables
 from .coverage import collect_preamble, measure_coverage
 from .metadata import parse_closing, parse_metadata
 from .state import ParseState
@@ -20,10 +21,12 @@ Parser = Callable[[ParseState], None]
 
 PARSERS: tuple[Parser, ...] = (
     find_tables,            # table regions first: clauses never run through a table
+    find_flat_tables,       # a table that lost its borders (序号工作任务责任单位… run together)
     parse_metadata,         # the cover: titles, number, issuers, date; where the body begins
     parse_clauses,          # numbered sections, groups and tasks
     assign_responsibility,  # cut each clause task's responsibility into units
     parse_tables,           # division-of-labour rows as tasks
+    parse_flat_tables,      # rows of a borderless table, by the 序号 sequence
     parse_closing,          # a signature after the plan
     collect_preamble,       # unclaimed text before the first section
     measure_coverage,       # everything else is reported

@@ -1,0 +1,87 @@
+"""Tables flattened without separators: rows recovered by the 序号 sequence.
+
+A table pasted as plain text loses its borders: the header runs together (序号工作任务责任单位
+时间进度) and rows are glued (…2018年底前完成2 制定…). A row starts at the next 序号 where the
+number follows the end of a row (a full stop, a deadline, an agency's name or a line start) and
+precedes words; inside a row, the task runs to its last full stop, a deadline may close the row,
+and the agencies stand between. Where that split fails the row is kept whole and a warning says
+so.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .responsibility import parse_cell
+from .state import ParseState
+from .table import HEADER_COLUMNS
+from .units import unit_records
+
+_HEADER_WORDS = sorted((w for _, words in HEADER_COLUMNS for w in words), key=len, reverse=True)
+_WORD_KIND = {w: kind for kind, words in HEADER_COLUMNS for w in words}
+HEADER_RUN = regex.compile(
+    rf"^[ ]*(?P<words>(?:(?:{'|'.join(_HEADER_WORDS)})[ ]*){{3,8}})(?=[ ]*(?:\n|1[ ]?\p{{Han}}))",
+    regex.MULTILINE)
+HEADER_WORD = regex.compile("|".join(_HEADER_WORDS))
+
+# Where a row ends, the character just before the next 序号: a full stop, the end of a
+# deadline (…前, …底, …完成, 长期坚持), an agency's last character, a space or a line break.
+_ROW_END = "。;\n 前底成持续化年月日委局办府心院部位门行构会队司组厅处室"
+ROW_NUMBER = regex.compile(r"(?<![\d.])(?P<n>\d{1,3})(?=[ ]?[\p{Han}《“(])")
+DEADLINE_TAIL = regex.compile(
+    r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|年底|月底|中|上半年|下半年)?前?(?:完成)?"
+    r"|长期(?:坚持|推进|开展)?|持续(?:推进|开展)?|常态化(?:推进|开展)?|全年(?:推进)?)$")
+
+
+def find_flat_tables(state: ParseState) -> None:
+    """Mark a run-together header and what follows it as a table region."""
+    for match in HEADER_RUN.finditer(state.text):
+        if "|" in match.group() or any(s <= match.start() < e for s, e in state.tables):
+            continue
+        state.tables.append((match.start(), len(state.text)))
+        state.meta.setdefault("flat_tables", []).append(
+            (match.start(), [_WORD_KIND[w] for w in HEADER_WORD.findall(match["words"])]))
+        return
+
+
+def parse_flat_tables(state: ParseState) -> None:
+    """Rows of every flattened table as tasks."""
+    for start, kinds in state.meta.pop("flat_tables", []):
+        header_end = state.text.find("\n", start)
+        header = HEADER_RUN.match(state.text, start)
+        body_start = header.end() if header else max(header_end, start)
+        state.place(start, body_start)
+        _parse_rows(state, body_start, kinds)
+
+
+def _parse_rows(state: ParseState, start: int, kinds: list[str]) -> None:
+    text = state.text
+    starts, expected = [], 1
+    for match in ROW_NUMBER.finditer(text, start):
+        before = text[match.start() - 1] if match.start() > start else "\n"
+        if int(match["n"]) == expected and before in _ROW_END:
+            starts.append((match.start(), match.end(), expected))
+            expected += 1
+    for i, (row_start, content_start, index) in enumerate(starts):
+        row_end = starts[i + 1][0] if i + 1 < len(starts) else len(text.rstrip())
+        task = _row(state, text[content_start:row_end].strip(), kinds, index, row_start, row_end)
+        state.tasks.append(task)
+        state.place(row_start, row_end)
+
+
+def _row(state: ParseState, row: str, kinds: list[str], index: int, start: int, end: int) -> dict:
+    deadline = None
+    match = DEADLINE_TAIL.search(row)
+    if "deadline" in kinds and match:
+        deadline, row = match.group(), row[:match.start()].rstrip()
+    stop = max(row.rfind("。"), row.rfind(";"))
+    content, cell = (row[:stop + 1], row[stop + 1:].strip()) if stop >= 0 else (row, "")
+    role = next((k for k in kinds if k in ("lead", "support", "responsible")), "responsible")
+    units, is_open = parse_cell(cell, role) if cell else ([], False)
+    if cell and not units or not cell:
+        state.warn("flat_table_row", f"row {index} of a flattened table: could not tell the task "
+                   f"from its units", start)
+    return {"origin": "table", "section": None, "group": None, "index": index,
+            "path": [index], "title": None, "text": content.strip(),
+            "units": unit_records(units), "units_open": is_open, "deadline": deadline,
+            "note": None, "line": state.line_of(start), "span": (start, end)}
