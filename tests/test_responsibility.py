@@ -115,3 +115,16 @@ def test_responsibility_paragraph_covers_the_items_above():
 def test_units_are_simplified_without_spaces():
     notice = parse_text("一、总则\n(一)建立制度。(责任单位:市 发改委、“中国上海 ”门户网站编辑部)")
     assert [u.name for u in notice.tasks[0].units] == ["市发改委", "“中国上海”门户网站编辑部"]
+
+
+def test_labels_on_lines_of_their_own_after_the_task():
+    notice = parse_text("2019年某市社会信用体系建设工作要点\n一、主要任务\n"
+                        "1.建立信用承诺制度。在行政审批中全面推行信用承诺。\n牵头单位:市发改委\n"
+                        "配合单位:市财政局、市税务局\n完成时限:2019年12月\n2.推进信用修复。\n"
+                        "责任单位:市司法局\n")
+    first, second = notice.tasks
+    assert first.text == "建立信用承诺制度。在行政审批中全面推行信用承诺。"
+    assert [(u.name, u.role) for u in first.units] == [("市发改委", L), ("市财政局", S),
+                                                       ("市税务局", S)]
+    assert first.deadline == "2019年12月"
+    assert [(u.name, u.role) for u in second.units] == [("市司法局", R)]

@@ -21,7 +21,7 @@ NOTICE_TITLE = regex.compile(
     r"(?P<issuers>[^\n《》:]{0,120}?)(?P<title>关于(?:印发|转发|下发|发布|做好|加强|开展)"
     r"[^\n]{0,120}?的?通知)")
 PLAN_IN_COVER = regex.compile(r"(?:现将|印发|转发)《(?P<title>[^《》\n]{4,80})》")
-PLAN_WORDS = regex.compile(r"工作要点|重点工作|工作任务|任务分工|分工方案|实施方案|工作计划|行动计划|"
+PLAN_WORDS = regex.compile(r"工作要点|重点工作|工作重点|重点任务|工作任务|任务分工|分工方案|实施方案|工作计划|行动计划|"
                            r"工作安排|工作方案|推进计划|工作措施|责任分工|任务清单")
 QUOTED = regex.compile(r"《\s*(?P<title>[^《》\n]{2,100}?)\s*》")
 

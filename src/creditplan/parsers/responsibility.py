@@ -190,7 +190,8 @@ def _balanced_close(content: str) -> bool:
 
 def _bare_labels(text: str, end: int) -> Responsibility | None:
     """Labels without a bracket after the task's last sentence: 牵头单位:A责任单位:B."""
-    sentence_end = max(text.rfind("。", 0, end), text.rfind("\n", 0, end))
+    # Labels may stand on lines of their own after the task: search from its last full stop.
+    sentence_end = text.rfind("。", 0, end)
     match = UNIT_LABEL.search(text, sentence_end + 1, end)
     if not match:
         return None
