@@ -28,6 +28,9 @@ _FURNITURE_LINE = regex.compile(
       | # footers: copyright, ICP numbers, site credits
         [^\n。]{0,60}(?:版权所有|Copyright|copyright|©|ICP备|公网安备|网站标识码|主办单位|
            承办单位|技术支持|网站地图|联系我们)[^\n。]{0,160}
+      | # page numbers left by a PDF or Word export: - 3 -, — 12 —, 第3页 共10页
+        [-—–－]+[ ]?\d{1,3}[ ]?[-—–－]+
+      | 第[ ]?\d{1,3}[ ]?页(?:[ ]*[,/]?[ ]*共[ ]?\d{1,3}[ ]?页)?
       | # stray table borders and separators with nothing between them
         [|｜ ]*[|｜][|｜ ]*
       | [-=_*·.]{4,}

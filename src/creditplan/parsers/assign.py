@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .responsibility import find_responsibility
 from .state import ParseState
-from .titles import task_title
+from .titles import flow, task_title
 from .units import unit_records
 
 
@@ -34,7 +34,7 @@ def assign_responsibility(state: ParseState) -> None:
             task["_own_line"] = raw[:found.start].rstrip(" ").endswith("\n")
             for message in found.warnings:
                 state.warn("cut_bracket", message, start + found.start)
-        task["text"] = text.strip()
+        task["text"] = flow(text.strip())
         task["title"] = _section_title(state, task) if heading else task_title(task["text"])
         task["span"] = (task["span"][0], start + len(raw.rstrip()))
         state.place(*task["span"])

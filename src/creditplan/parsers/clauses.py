@@ -12,7 +12,7 @@ import regex
 
 from .numbering import Item, accept_in_sequence, find_labels
 from .state import ParseState
-from .titles import split_heading
+from .titles import flow, split_heading
 
 # Lines that end a plan's last clause: signature, date, attachments, a table's title.
 END_MATTER = regex.compile(
@@ -73,7 +73,7 @@ def _add_item(state: ParseState, items: list[Item], index: int, end: int) -> Non
     first_child = items[index + 1].label.start if item.children else end
     if _is_section(item) or item.children:
         title, rest = split_heading(text, label.end, first_child)
-        own_text = text[rest:first_child].strip()
+        own_text = flow(text[rest:first_child].strip())
         if _is_section(item):
             state.sections.append({
                 "index": label.number, "number": label.numeral, "title": title, "level": 1,

@@ -16,6 +16,27 @@ _NOT_HEADING = regex.compile(r"[;:]|,.*,")
 
 MAX_TITLE = 40
 
+# A line break inside a paragraph: PDF and Word exports wrap lines mid-sentence.
+_LINE_BREAK = regex.compile(r"[ ]*\n[\n ]*")
+_WIDE = regex.compile(r"[\p{Han}\p{Pe}\p{Ps}\p{Pi}\p{Pf}、。,;:!?]")
+
+
+def flow(text: str) -> str:
+    r"""Join the lines of a record's text: Chinese needs no space where a line was wrapped.
+
+    >>> flow("建立制度,完善\n\n机制。\nAPP\n建设")
+    '建立制度,完善机制。APP 建设'
+    """
+    if "\n" not in text:
+        return text
+
+    def join(match: regex.Match) -> str:
+        before = text[match.start() - 1:match.start()]
+        after = text[match.end():match.end() + 1]
+        return "" if _WIDE.match(before) or _WIDE.match(after) else " "
+
+    return _LINE_BREAK.sub(join, text.strip())
+
 
 def split_heading(text: str, start: int, end: int) -> tuple[str, int]:
     """The heading's title in ``text[start:end]`` and the offset where the rest begins.
