@@ -24,8 +24,8 @@ _WIDE = regex.compile(r"[\p{Han}\p{Pe}\p{Ps}\p{Pi}\p{Pf}、。,;:!?]")
 def flow(text: str) -> str:
     r"""Join the lines of a record's text: Chinese needs no space where a line was wrapped.
 
-    >>> flow("建立制度,完善\n\n机制。\nAPP\n建设")
-    '建立制度,完善机制。APP 建设'
+    >>> flow("建立制度,完善\n\n机制。\nData\nCenter")
+    '建立制度,完善机制。Data Center'
     """
     if "\n" not in text:
         return text
