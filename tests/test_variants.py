@@ -43,8 +43,16 @@ import creditplan
 import variants
 from creditplan import Notice
 
-SAMPLE_NAMES = tuple(sorted(p.stem for p in
-                            (Path(__file__).resolve().parents[1] / "samples").glob("*.txt")))
+SAMPLE_PATHS = sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.txt"))
+SAMPLE_NAMES = tuple(path.stem for path in SAMPLE_PATHS)
+
+
+def has_table(text: str) -> bool:
+    """The sample has a division-of-labour table: lines of ``|``-separated cells."""
+    return any(line.count("|") >= 3 for line in text.split("\n"))
+
+
+WITH_TABLES = frozenset(p.stem for p in SAMPLE_PATHS if has_table(p.read_text(encoding="utf-8")))
 
 Copy = Union[str, bytes]
 Check = Callable[[Notice, Notice, str], None]  # (copy's notice, clean notice, sample text)
@@ -94,9 +102,12 @@ def repair_count(name: str, count: Callable[[str], int]) -> Check:
 
 
 def more_width_repairs(notice: Notice, clean: Notice, text: str) -> None:
-    assert notice.repairs.get("width", 0) > clean.repairs.get("width", 0), \
-        f"repairs['width'] = {notice.repairs.get('width', 0)}, not above the clean " \
-        f"{clean.repairs.get('width', 0)}"
+    """More width repairs than the clean parse, unless the sample was full-width already."""
+    got, before = notice.repairs.get("width", 0), clean.repairs.get("width", 0)
+    if variants.make_fullwidth(text) == text:
+        assert got == before, f"repairs['width'] = {got}, the clean sample's is {before}"
+    else:
+        assert got > before, f"repairs['width'] = {got}, not above the clean {before}"
 
 
 def web_page(notice: Notice, clean: Notice, text: str) -> None:
@@ -123,6 +134,7 @@ class Variant:
     shift: int | None = 0          # lines added on top; None: everything is on line 1
     reference: str = "clean"       # clean, s2t or s2tw (see the module docstring)
     scope: str = "all"             # all, clauses (metadata + clause records), clause_tasks
+    tables: bool = True            # False: not made for samples with tables
 
 
 VARIANTS = (
@@ -152,7 +164,8 @@ VARIANTS = (
     Variant("utf8_as_cp1252", variants.make_utf8_as_cp1252,
             repair_count("mojibake", variants.count_non_ascii_lines)),
     Variant("one_line", variants.make_one_line, shift=None, scope="clauses"),
-    Variant("one_line_tight", variants.make_one_line_tight, shift=None, scope="clause_tasks"),
+    Variant("one_line_tight", variants.make_one_line_tight, shift=None, scope="clause_tasks",
+            tables=False),
 )
 BY_NAME = {variant.name: variant for variant in VARIANTS}
 
@@ -162,7 +175,39 @@ SH12, SH23, SH08 = ("shanghai-2012-work-points", "shanghai-2023-work-points",
 
 # (check, sample, variant) → why it fails. Each is a bug to fix, not an expectation: when the
 # code is fixed the strict xfail turns into a failure and the entry is removed.
-KNOWN_FAILURES: dict[tuple[str, str, str], str] = {}
+_NBSP_INDENT = (
+    "?? after a no-break-space indent (\\xa0\\xa0??1., or &nbsp; from strip_markup) is "
+    "not taken as a lost indent: LOST_SPACES's line-start lookbehind allows [ \\t\\u3000] "
+    "only and fold_width turns U+00A0 into a space later; no lost_space repair at all, every "
+    "line keeps its ??: tasks[0].text ends '…平台。(' and tasks[0].units[1].name is "
+    "'各联席会议成员单位)??'")
+
+# (check, sample, variant) → why it fails. Each is a bug to fix, not an expectation: when the
+# code is fixed the strict xfail turns into a failure and the entry is removed.
+KNOWN_FAILURES: dict[tuple[str, str, str], str] = {
+    ("records", HF, "one_line"): (
+        "the site byline (发表:众商征信系统管理中心 … 浏览:881 人 2019-04-12) is now inside "
+        "the one line, and drop_furniture_lines drops whole lines only: addressees[0] "
+        "becomes '发表'"),
+    ("records", SJ, "simplified"): (
+        "the byte-shift repair needs the document to show the lost character: the t2s copy "
+        "writes 实体, the lost lead byte's GBK candidates are traditional (實), Evidence finds "
+        "no support and ?qū)嶓w stays in tasks[19].text (no byte_shift repair)"),
+    ("records", SJ, "crlf_nbsp"): _NBSP_INDENT,
+    ("records", SJ, "web_page"): _NBSP_INDENT,
+    ("records", SJ, "fullwidth"): (
+        "the byte-shift fragment written full-width (？qū）嶓w) is not repaired: BYTE_SHIFT "
+        "matches ASCII ? and ) only, and fold_width runs after repair_byte_shift; "
+        "tasks[19].text keeps ?qū)嶓w for 实体"),
+    ("records", SJ, "one_line"): (
+        "?? after a space in mid-line (成员单位) ??2.加强) is not repaired: LOST_SPACES has no "
+        "alternative for a run after a space that is not at a line start; the ?? stays and "
+        "tasks[0].units[1].name becomes '各联席会议成员单位)??'"),
+    ("records", SJ, "one_line_tight"): (
+        "?? right after an ASCII ) (成员单位)??2.加强) is not repaired: LOST_SPACES's 'after a "
+        "clause ends' alternative lists ） but not ); tasks[0].units[1].name becomes "
+        "'各联席会议成员单位)??'"),
+}
 
 
 # --- records ----------------------------------------------------------------------------------
@@ -221,8 +266,11 @@ def assert_same(expected: dict, got: dict, label: str) -> None:
         path, a, b = found[0]
         fields = sorted({p.split("[")[0].split(".")[0].split(" ")[0] for p, _, _ in found})
         tasks = len({p.split("]")[0] for p, _, _ in found if p.startswith("tasks[")})
+        counts = [f"{p.split(' ')[0]} {x} → {y}" for p, x, y in found if p.endswith("(count)")
+                  and "." not in p and "[" not in p]
         raise AssertionError(f"{label}: {path}: {shown(a, b)}\n  {len(found)} differences "
-                             f"in {', '.join(fields)}; {tasks} tasks differ")
+                             f"in {', '.join(fields)}; {tasks} tasks differ"
+                             + (f"; counts {', '.join(counts)}" if counts else ""))
 
 
 # --- fixtures ---------------------------------------------------------------------------------
@@ -249,13 +297,8 @@ def references(sample_texts, clean_notices) -> Callable[[str, str], Notice]:
         clean = clean_notices[sample]
         if kind == "clean" or clean.script == "traditional":
             return clean
-        return creditplan.parse_text(round_trip(sample_texts[sample], kind))
+        return creditplan.parse_text(variants.round_trip(sample_texts[sample], kind))
     return get
-
-
-def round_trip(text: str, config: str) -> str:
-    """``t2s(config(text))``: the text a traditional copy stands for, once simplified."""
-    return variants.make_simplified(variants._opencc(config).convert(text))
 
 
 def cases(check: str) -> list:
@@ -267,6 +310,10 @@ def cases(check: str) -> list:
                 continue
             reason = KNOWN_FAILURES.get((check, sample, variant.name))
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            if not variant.tables and sample in WITH_TABLES:
+                marks = [pytest.mark.skip(reason="a table joined with nothing has no cell "
+                                                 "or row boundaries left; made only for "
+                                                 "samples without tables")]
             params.append(pytest.param(sample, variant.name, marks=marks,
                                        id=f"{sample}-{variant.name}"))
     return params
@@ -308,5 +355,5 @@ def test_round_trip_reference(sample, config, sample_texts, clean_notices, refer
     """The round-trip reference differs from the clean parse only by OpenCC's own changes."""
     clean = clean_notices[sample]
     for path, value, other in differences(records(clean), records(references(sample, config))):
-        assert isinstance(value, str) and round_trip(value, config) == other, \
+        assert isinstance(value, str) and variants.round_trip(value, config) == other, \
             f"{path}: {shown(value, other)} is not an OpenCC round-trip change"

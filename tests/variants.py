@@ -45,9 +45,10 @@ def make_simplified(text: str) -> str:
     return _opencc("t2s").convert(text)
 
 
-def round_trip(text: str) -> str:
-    """``t2s(s2t(text))``: not always ``text``, OpenCC's s2t picks one reading (复函 → 覆函)."""
-    return make_simplified(make_traditional(text))
+def round_trip(text: str, config: str = "s2t") -> str:
+    """``t2s(config(text))``: not always ``text``, as OpenCC picks one form for a character
+    that has several (s2t: 复函 → 覆函, which t2s keeps; s2tw: 着 → 著, which t2s keeps)."""
+    return make_simplified(_opencc(config).convert(text))
 
 
 # --- pinyin annotations ---------------------------------------------------------------------

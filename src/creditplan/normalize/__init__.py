@@ -27,8 +27,8 @@ Step = Callable[[str], StepResult]
 
 # (repair name, step). The name is the key the step's count is added to in ``repairs``.
 STEPS: tuple[tuple[str, Step], ...] = (
-    ("line_end", fold_line_ends),                 # CRLF, CR, BOM, zero-width marks
     ("mojibake", repair_mojibake),                # whole text decoded with the wrong codec
+    ("line_end", fold_line_ends),                 # CRLF, CR, BOM, zero-width marks
     ("markup", strip_markup),                     # HTML tags and entities
     ("unrecoverable", report_unrecoverable),      # 锟斤拷, U+FFFD: noted, never invented
     ("pinyin_annotation", strip_pinyin_annotations),  # 關(guān) → 關

@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex
 
 from .edits import StepResult, unchanged
+from .script import converter
 
 _FURNITURE_LINE = regex.compile(
     r"""
@@ -44,9 +45,16 @@ MAX_FURNITURE = 240
 
 
 def drop_furniture_lines(text: str) -> StepResult:
-    """Remove lines that are nothing but web-page furniture (their line breaks stay)."""
+    """Remove lines that are nothing but web-page furniture (their line breaks stay).
+
+    Furniture is recognised in either script: lines are matched in their simplified form
+    (發表 and 瀏覽 are the same furniture as 发表 and 浏览).
+    """
+    simplified = converter("t2s").convert(text)
+    if len(simplified) != len(text):
+        simplified = text
     edits, pos = [], 0
-    for line in text.split("\n"):
+    for line in simplified.split("\n"):
         if line and len(line) <= MAX_FURNITURE and _FURNITURE_LINE.fullmatch(line):
             edits.append((pos, pos + len(line), 0))
         pos += len(line) + 1

@@ -37,7 +37,9 @@ _MAGIC = (
     (b"MZ", "a Windows program"),
 )
 
-_CANDIDATES = ("gb18030", "cp950")
+# cp950 first among the Big5 family (it keeps ①②); Big5-HKSCS for the characters it lacks.
+_CANDIDATES = ("gb18030", "cp950", "big5hkscs")
+_BIG5 = frozenset({"cp950", "big5hkscs"})
 BIG5_HANDICAP = -0.05
 
 
@@ -76,10 +78,12 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """
     if encoding:
         codec = canonical_encoding(encoding)
-        try:
-            return data.decode(codec), codec
-        except UnicodeDecodeError as exc:
-            raise DecodeError(f"does not decode as {encoding} (byte {exc.start})") from exc
+        for attempt in dict.fromkeys((codec, codecs.lookup(encoding).name)):
+            try:
+                return data.decode(attempt), attempt
+            except UnicodeDecodeError as exc:
+                error = exc
+        raise DecodeError(f"does not decode as {encoding} (byte {error.start})") from error
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -102,6 +106,8 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     guesses = [_detect(data)] + list(_CANDIDATES)
     decoded: dict[str, str] = {}
     for codec in dict.fromkeys(g for g in guesses if g):
+        if codec == "big5hkscs" and "cp950" in decoded:
+            continue      # cp950 read it all: no need for the wider table
         try:
             decoded[codec] = data.decode(codec)
         except UnicodeDecodeError:
@@ -114,9 +120,9 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     # Mainland notices are the great majority, and Big5 decodings of GB bytes often land on
     # everyday traditional characters: Big5 must read clearly better to win.
     sample = slice(0, 20000)
-    scores = {c: chinese_score(t[sample]) + (BIG5_HANDICAP if c == "cp950" else 0.0)
+    scores = {c: chinese_score(t[sample]) + (BIG5_HANDICAP if c in _BIG5 else 0.0)
               for c, t in decoded.items()}
-    codec = max(decoded, key=lambda c: (scores[c], c == "gb18030"))
+    codec = max(decoded, key=lambda c: (scores[c], c == "gb18030", c == "cp950"))
     return decoded[codec], codec
 
 

@@ -13,12 +13,14 @@ decoding the bytes with the right one:
 Work is line by line, so lines keep their numbers and each repaired line is one edit. A line is
 replaced only when a reading decodes strictly (but for the holes), reads clearly more Chinese
 (``_chineseness`` up by ``MIN_GAIN``) and is mostly Han: text that was fine, ``café`` and
-``Hyvää päivää`` included, stays as it is. Finding nothing costs one regex search and a few
+``Hyvää päivää`` included, stays as it is. Lines too short for that (``作``) are then read the
+way most other lines of the same copy were. Finding nothing costs one regex search and a few
 ``str.count`` calls.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import partial
 from typing import Callable, Iterator, Union
 
@@ -47,27 +49,24 @@ SHOWN_AS_LATIN = regex.compile(
     regex.VERBOSE,
 )
 
-# UTF-8 read as GBK: these pair a UTF-8 lead byte with its first continuation byte. 锛 銆 stand
-# for full-width and CJK punctuation (EF BC, E3 80); the others for very frequent characters.
+# UTF-8 read as GBK is full of these: 锛 銆 are the first two bytes of full-width and CJK
+# punctuation (EF BC, E3 80), 彂 the last two bytes of 发, the rest begin very frequent ones.
 _UTF8_AS_GBK_SIGNS = "锛銆鐨鍙涓浜鏂彂绗鍏"
 MIN_SIGNS = 3  # signs enough to try family (c) on any text; a short text needs one per…
 SIGN_SPACING = 500  # …this many characters
 
 
-def _gbk_pairs(leads: range | tuple[int, ...], trails: range) -> frozenset[str]:
-    """The GBK characters written with one of ``leads`` and one of ``trails``."""
-    found = set()
-    for lead in leads:
-        for trail in trails:
-            try:
-                found.add(bytes((lead, trail)).decode("gbk"))
-            except UnicodeDecodeError:
-                pass  # not every pair is a GBK character
-    return frozenset(found)
+def _decoded(raw: bytes, codec: str) -> str | None:
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError:
+        return None
 
 
 # Every GBK character whose two bytes are a UTF-8 lead (E3-E9, EF) and a continuation byte.
-_UTF8_AS_GBK_CHARS = _gbk_pairs((*range(0xE3, 0xEA), 0xEF), range(0x80, 0xC0))
+_UTF8_AS_GBK_CHARS = frozenset(filter(None, (
+    _decoded(bytes((lead, trail)), "gbk")
+    for lead in (*range(0xE3, 0xEA), 0xEF) for trail in range(0x80, 0xC0))))
 
 _SHOWN_BYTE = regex.compile(rf"[{_BYTE_CHARS}]")
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
@@ -80,10 +79,14 @@ Unit = Union[int, None]  # a byte, or None for a byte lost as U+FFFD
 def repair_mojibake(text: str) -> StepResult:
     """Undo a wrong decoding of the whole text, line by line, when that reads as Chinese.
 
+    A line is repaired when one family's reading is clearly better (``_clear_winner``). Then
+    the family that repaired most lines is taken to be how this copy was misread, and lines
+    too short to be clear (``作``, ``(八``) are read that way if that reads better at all.
+
     >>> repair_mojibake("关于\\nå®žä½“").text
     '关于\\n实体'
-    >>> repair_mojibake("¹ØÓÚÓ¡·¢").text
-    '关于印发'
+    >>> repair_mojibake("¹ØÓÚÓ¡·¢\\n(°Ë").text
+    '关于印发\\n(八'
     >>> repair_mojibake("café au lait, naïve").count
     0
     """
@@ -94,17 +97,15 @@ def repair_mojibake(text: str) -> StepResult:
         return unchanged(text)
     lines = list(_lines(text))
     holes = _holes_in(lines) if gbk else None
+    readings = [_readings(line, latin, holes) for _, line in lines]
+    chosen = [_clear_winner(line, found) for (_, line), found in zip(lines, readings)]
+    usual = Counter(family for family, _ in filter(None, chosen)).most_common(1)
     pieces: list[str] = []
     edits: list[Edit] = []
     last = 0
-    for start, line in lines:
-        families: list[Callable[[str], str | None]] = []
-        if latin and SHOWN_AS_LATIN.search(line) and _bytes_as_letters(line):
-            families += [_utf8_read_as_latin, _gbk_read_as_latin]
-        if holes is not None and not _UTF8_AS_GBK_CHARS.isdisjoint(line):
-            families.append(partial(_utf8_read_as_gbk, holes=holes))
-        new = _best_reading(line, families)
-        if new is None:
+    for (start, line), found, choice in zip(lines, readings, chosen):
+        new = choice[1] if choice else usual and _usual_reading(line, found, usual[0][0])
+        if not new:
             continue
         pieces += [text[last:start], new]
         edits.append((start, start + len(line), len(new)))
@@ -123,17 +124,34 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         start += len(line) + 1
 
 
-def _best_reading(line: str, families: list[Callable[[str], str | None]]) -> str | None:
-    """The family reading that reads clearly more Chinese than ``line`` and is mostly Han."""
+def _readings(line: str, latin: bool, holes: "_Holes | None") -> dict[str, str]:
+    """The line as each family that may apply reads it (family name → reading)."""
+    families: dict[str, Callable[[str], str | None]] = {}
+    if latin and SHOWN_AS_LATIN.search(line) and _bytes_as_letters(line):
+        families["utf8_as_latin"] = _utf8_read_as_latin
+        families["gbk_as_latin"] = _gbk_read_as_latin
+    if holes is not None and not _UTF8_AS_GBK_CHARS.isdisjoint(line):
+        families["utf8_as_gbk"] = partial(_utf8_read_as_gbk, holes=holes)
+    found = {name: family(line) for name, family in families.items()}
+    return {name: reading for name, reading in found.items() if reading not in (None, line)}
+
+
+def _clear_winner(line: str, readings: dict[str, str]) -> tuple[str, str] | None:
+    """(family, reading) for the reading clearly more Chinese than ``line`` and mostly Han."""
     best, threshold = None, _chineseness(line) + MIN_GAIN
-    for family in families:
-        reading = family(line)
-        if reading is None or reading == line or not _mostly_han(reading):
-            continue
+    for family, reading in readings.items():
         score = _chineseness(reading)
-        if score >= threshold:
-            best, threshold = reading, score
+        if score >= threshold and _mostly_han(reading):
+            best, threshold = (family, reading), score
     return best
+
+
+def _usual_reading(line: str, readings: dict[str, str], family: str) -> str | None:
+    """The reading of the family that repaired the other lines, if it reads better at all."""
+    reading = readings.get(family)
+    if reading is None or not _HAN.search(reading):
+        return None
+    return reading if _chineseness(reading) > _chineseness(line) else None
 
 
 def _chineseness(text: str) -> float:
@@ -190,34 +208,31 @@ def _gbk_read_as_latin(line: str) -> str | None:
     return _decoded(raw, "gb18030") if raw is not None and not raw.isascii() else None
 
 
-def _decoded(raw: bytes, codec: str) -> str | None:
-    try:
-        return raw.decode(codec)
-    except UnicodeDecodeError:
-        return None
-
-
 def _utf8_read_as_gbk(line: str, holes: "_Holes") -> str | None:
     """Family (c): ``鍏充簬`` → 关于, lost bytes filled from the document where it is clear."""
-    units = _gbk_units(line)
-    if units is None:
-        return None
-    if None not in units:
-        return _decoded(bytes(units), "utf-8")
-    pieces = _utf8_pieces(units)
-    if any(isinstance(p, str) and "\ufffd" in p for p in pieces):
-        return None  # not UTF-8 even away from the holes
-    return "".join(holes.fill(pieces))
+    readings = []
+    for euro in _EURO_BYTES if "€" in line else _EURO_BYTES[:1]:
+        units = _gbk_units(line, euro)
+        if units is None:
+            continue
+        pieces = _utf8_pieces(units)
+        if not any(isinstance(p, str) and "\ufffd" in p for p in pieces):
+            readings.append("".join(holes.fill(pieces)))  # UTF-8 everywhere but at the holes
+    return max(readings, key=_chineseness, default=None)
 
 
-def _gbk_units(line: str) -> list[Unit] | None:
+# GBK as Windows and Python read it shows the byte 0x80 as €; GB18030 writes € as A2 E3.
+_EURO_BYTES = (b"\x80", "€".encode("gb18030"))
+
+
+def _gbk_units(line: str, euro: bytes = _EURO_BYTES[0]) -> list[Unit] | None:
     """The bytes a GBK decoder read as ``line``, None for each U+FFFD (it replaced one byte)."""
     units: list[Unit] = []
     for k, part in enumerate(line.split("\ufffd")):
         if k:
             units.append(None)
         try:
-            units.extend(part.encode("gb18030"))
+            units.extend(euro.join(piece.encode("gb18030") for piece in part.split("€")))
         except UnicodeEncodeError:
             return None
     return units
@@ -300,8 +315,7 @@ def _holes_in(lines: list[tuple[int, str]]) -> _Holes:
     draft = []
     for _, line in lines:
         units = _gbk_units(line) if not _UTF8_AS_GBK_CHARS.isdisjoint(line) else None
-        read = None if units is None else "".join(
-            p if isinstance(p, str) else "\ufffd" for p in _utf8_pieces(units))
+        read = None if units is None else "".join(map(_text_of, _utf8_pieces(units)))
         better = read is not None and chinese_score(read) > chinese_score(line)
         draft.append(read if better else line)
     return _Holes("\n".join(draft))

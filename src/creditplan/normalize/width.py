@@ -28,9 +28,10 @@ _FOLD = str.maketrans({**_WIDE_TO_ASCII, **{ord(c): " " for c in _SPACES}})
 _FOLDABLE = regex.compile(f"[\uff01-\uff5e{_SPACES}]")
 
 # Line ends of every system, the byte-order mark and zero-width marks: none carries meaning.
-_LINE_END_OR_INVISIBLE = regex.compile(r"\r\n?|[\u2028\u2029\u0085]|[\ufeff\u200b-\u200d\u2060]")
+# U+0085 (NEL) is left alone: in notices it is a GBK byte read as Latin-1, for the mojibake step.
+_LINE_END_OR_INVISIBLE = regex.compile(r"\r\n?|[\u2028\u2029]|[\ufeff\u200b-\u200d\u2060]")
 
-_INVISIBLE_MARKS = ("\r", "\u2028", "\u2029", "\u0085", "\ufeff", "\u200b", "\u200c",
+_INVISIBLE_MARKS = ("\r", "\u2028", "\u2029", "\ufeff", "\u200b", "\u200c",
                     "\u200d", "\u2060")
 
 _MESSY_SPACE = regex.compile(
@@ -51,7 +52,7 @@ def fold_line_ends(text: str) -> StepResult:
     if not any(mark in text for mark in _INVISIBLE_MARKS):
         return unchanged(text)
     return substitute(_LINE_END_OR_INVISIBLE, text, lambda m: "\n" if m.group()[0] in
-                      "\r\u2028\u2029\u0085" else "")
+                      "\r\u2028\u2029" else "")
 
 
 def fold_width(text: str) -> StepResult:

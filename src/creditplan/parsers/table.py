@@ -63,11 +63,25 @@ def find_tables(state: ParseState) -> None:
         else:
             regions.append([start, end])
     for region in regions:
+        region[0] = _first_cell_start(text, region[0])
         above_end = region[0] - 1
-        above_start = text.rfind("\n", 0, max(above_end, 0)) + 1
+        above_start = max(text.rfind("\n", 0, max(above_end, 0)),
+                          text.rfind(" ", 0, max(above_end, 0)),
+                          text.rfind("。", 0, max(above_end, 0))) + 1
         if above_end > above_start and TABLE_TITLE.fullmatch(text, above_start, above_end):
             region[0] = above_start
         state.tables.append((region[0], region[1]))
+
+
+def _first_cell_start(text: str, line_start: int) -> int:
+    """Where a table's first cell begins: the line's start, or — when the page was flattened to
+    one line — just after the space or full stop before the first cell."""
+    first_separator = CELL_SPLIT.search(text, line_start)
+    cell_end = first_separator.start() if first_separator else line_start
+    while cell_end > line_start and text[cell_end - 1] == " ":
+        cell_end -= 1
+    boundary = max(text.rfind(" ", line_start, cell_end), text.rfind("。", line_start, cell_end))
+    return boundary + 1 if boundary >= line_start else line_start
 
 
 def header_columns(cells: list[str]) -> list[Column] | None:
