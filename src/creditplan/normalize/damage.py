@@ -26,7 +26,8 @@ from .edits import Note, StepResult, substitute, unchanged
 
 LOST_SPACES = regex.compile(
     r"""
-      (?P<indent> (?<= ^ [\ \t\u3000]* ) [?？]{2,} )  # at a line start: a lost indent
+      (?P<indent> (?<= ^ [\ \t\u3000?？]* ) [?？]{2,} )  # at a line start (after spaces or
+                                                  #   other lost ones): a lost indent
     | (?<= [。；：，、！）」』”】〉》] ) [?？]{2,}  # after a clause ends: a lost separator
                                                   #   (a question mark never follows 。)
     | (?<= \p{Han} ) (?<! [吗呢么嘛吧啊嗎麼] )     # between Han and a word: a separator, but not
@@ -114,7 +115,7 @@ def repair_lost_spaces(text: str) -> StepResult:
     >>> repair_lost_spaces("是否可行?见 a?b=1, why??").count
     0
     """
-    if "??" not in text and "？？" not in text and "?？" not in text and "？?" not in text:
+    if "?" not in text and "？" not in text:
         return unchanged(text)
     return substitute(LOST_SPACES, text, _spacing_for)
 
@@ -196,8 +197,8 @@ def _characters_ending_in(trail: int) -> tuple[str, ...]:
 def report_unrecoverable(text: str) -> StepResult:
     """Note runs that cannot be recovered (锟斤拷, U+FFFD); the text is left as it is.
 
-    >>> report_unrecoverable("信用锟斤拷锟斤拷体系").notes
-    [Note(pos=2, code='unrecoverable_text', message='锟斤拷锟斤拷: text lost before this copy was made (UTF-8 replacement characters read as GBK); it cannot be recovered')]
+    >>> [(note.pos, note.code) for note in report_unrecoverable("信用锟斤拷锟斤拷体系").notes]
+    [(2, 'unrecoverable_text')]
     """
     if not any(sign in text for sign in _UNRECOVERABLE_SIGNS):
         return unchanged(text)

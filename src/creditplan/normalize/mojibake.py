@@ -117,9 +117,9 @@ def repair_mojibake(text: str) -> StepResult:
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
-    """Each line without its newline, with its offset."""
-    start = 0
-    for line in text.split("\n"):
+    """Each line without its newline, with its offset; a byte order mark is no part of one."""
+    start = 1 if text.startswith("\ufeff") else 0  # line ends and BOMs are folded later
+    for line in text[start:].split("\n"):
         yield start, line
         start += len(line) + 1
 
