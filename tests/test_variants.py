@@ -193,20 +193,6 @@ KNOWN_FAILURES: dict[tuple[str, str, str], str] = {
         "the byte-shift repair needs the document to show the lost character: the t2s copy "
         "writes 实体, the lost lead byte's GBK candidates are traditional (實), Evidence finds "
         "no support and ?qū)嶓w stays in tasks[19].text (no byte_shift repair)"),
-    ("records", SJ, "crlf_nbsp"): _NBSP_INDENT,
-    ("records", SJ, "web_page"): _NBSP_INDENT,
-    ("records", SJ, "fullwidth"): (
-        "the byte-shift fragment written full-width (？qū）嶓w) is not repaired: BYTE_SHIFT "
-        "matches ASCII ? and ) only, and fold_width runs after repair_byte_shift; "
-        "tasks[19].text keeps ?qū)嶓w for 实体"),
-    ("records", SJ, "one_line"): (
-        "?? after a space in mid-line (成员单位) ??2.加强) is not repaired: LOST_SPACES has no "
-        "alternative for a run after a space that is not at a line start; the ?? stays and "
-        "tasks[0].units[1].name becomes '各联席会议成员单位)??'"),
-    ("records", SJ, "one_line_tight"): (
-        "?? right after an ASCII ) (成员单位)??2.加强) is not repaired: LOST_SPACES's 'after a "
-        "clause ends' alternative lists ） but not ); tasks[0].units[1].name becomes "
-        "'各联席会议成员单位)??'"),
 }
 
 

@@ -21,15 +21,20 @@ from typing import Iterable
 
 import regex
 
+from .script import converter
 from .charset import common_han
 from .edits import Note, StepResult, substitute, unchanged
 
 LOST_SPACES = regex.compile(
     r"""
-      (?P<indent> (?<= ^ [\ \t\u3000?？]* ) [?？]{2,} )  # at a line start (after spaces or
-                                                  #   other lost ones): a lost indent
-    | (?<= [。；：，、！）」』”】〉》] ) [?？]{2,}  # after a clause ends: a lost separator
-                                                  #   (a question mark never follows 。)
+      (?P<indent> (?<= ^ [\ \t\u3000\u00a0\u2000-\u200a\u202f?？]* ) [?？]{2,} )
+                                                  # at a line start (after any spaces or other
+                                                  #   lost ones, NBSP too): a lost indent
+    | (?<= [。；：，、！）」』”】〉》);:,!\]] ) [?？]{2,}  # after a clause ends (either width):
+                                                  #   a lost separator; ? never follows 。
+    | (?<= [\ \u3000\u00a0] ) [?？]{2,} (?= [^\x00-\x7f] | \d )   # after a space, before
+                                                  #   Chinese or a number label: pages
+                                                  #   flattened to one line
     | (?<= \p{Han} ) (?<! [吗呢么嘛吧啊嗎麼] )     # between Han and a word: a separator, but not
       [?？]{2,} (?= [\p{L}\p{N}（《“「【] )        #   after a question particle (真的吗??)
     | (?<= [\p{N}\p{Latin}] )                     # after a number or a latin word, before Han
@@ -43,8 +48,8 @@ _PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 
 BYTE_SHIFT = regex.compile(
     rf"""
-    \?                                    # the lost lead byte, shown as a question mark
-    (?P<reading> [{_PINYIN_LETTERS}]{{1,6}} \) )?  # a stray reading (qū) left by the damage
+    [?？]                                 # the lost lead byte, shown as a question mark
+    (?P<reading> [{_PINYIN_LETTERS}]{{1,6}} [)）] )?  # a stray reading (qū) left by the damage
     (?P<run>
       [^\x00-\x7f\s]{{1,40}}               # trail+lead pairs: Han, or from the GBK symbol rows
                                           #   (kana, Greek, bopomofo…); encoding checks them
@@ -93,7 +98,8 @@ class Evidence:
         ``before`` and ``after`` are the text on either side of the lost character.
         """
         counts = self._counts
-        used = [c for c in set(candidates) if counts[c]]
+        candidates = set(candidates)
+        used = [c for c in candidates if counts[c]]
         if len(used) == 1:
             return used[0]
         left, right = before[-1:], after[:1]
@@ -101,7 +107,18 @@ class Evidence:
         if len(beside) == 1:
             return beside[0]
         common = [c for c in beside or used if all(ch in common_han() for ch in c)]
-        return common[0] if len(common) == 1 else None
+        if len(common) == 1:
+            return common[0]
+        return self._pick_traditional(candidates, left)
+
+    def _pick_traditional(self, candidates: set[str], left: str) -> str | None:
+        """In a simplified copy the document shows 实 where the bytes say 實: the one
+        traditional candidate whose simplified form the document uses after ``left``."""
+        convert = converter("t2s").convert
+        forms = {c: convert(c) for c in candidates}
+        forms = {c: s for c, s in forms.items() if s != c and self._counts[s]}
+        beside = [c for c, s in forms.items() if self._counts[left + s]]
+        return beside[0] if len(beside) == 1 else None
 
 
 def repair_lost_spaces(text: str) -> StepResult:
@@ -133,7 +150,7 @@ def repair_byte_shift(text: str) -> StepResult:
     >>> repair_byte_shift("實施。實體。區域?qū)嶓w經濟").text
     '實施。實體。區域實體經濟'
     """
-    if "?" not in text:
+    if "?" not in text and "？" not in text:
         return unchanged(text)
     evidence: list[Evidence] = []  # built on the first candidate only
     notes: list[Note] = []
