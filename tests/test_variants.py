@@ -185,10 +185,6 @@ _NBSP_INDENT = (
 # (check, sample, variant) → why it fails. Each is a bug to fix, not an expectation: when the
 # code is fixed the strict xfail turns into a failure and the entry is removed.
 KNOWN_FAILURES: dict[tuple[str, str, str], str] = {
-    ("records", HF, "one_line"): (
-        "the site byline (发表:众商征信系统管理中心 … 浏览:881 人 2019-04-12) is now inside "
-        "the one line, and drop_furniture_lines drops whole lines only: addressees[0] "
-        "becomes '发表'"),
     ("records", SJ, "simplified"): (
         "the byte-shift repair needs the document to show the lost character: the t2s copy "
         "writes 实体, the lost lead byte's GBK candidates are traditional (實), Evidence finds "

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .boilerplate import drop_furniture_lines, drop_trailing_border
+from .boilerplate import drop_furniture_lines, drop_inline_bylines, drop_trailing_border
 from .damage import repair_byte_shift, repair_lost_spaces, report_unrecoverable
 from .decode import decode_bytes
 from .edits import OffsetMap, StepResult
@@ -36,6 +36,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("lost_space", repair_lost_spaces),           # ?? where full-width spaces were lost
     ("width", fold_width),                        # full-width forms, exotic spaces
     ("boilerplate", drop_furniture_lines),        # web-page furniture lines
+    ("boilerplate", drop_inline_bylines),         # a byline inside a flattened page's line
     ("boilerplate", drop_trailing_border),        # a lone "|" after a paragraph
     ("spacing", tidy_spaces),                     # indentation, repeated spaces and blank lines
 )

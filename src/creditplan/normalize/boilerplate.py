@@ -40,6 +40,20 @@ _FURNITURE_LINE = regex.compile(
     regex.VERBOSE,
 )
 
+# Bylines inside a line, left when a page is flattened to one line. Each alternative needs two
+# marks of a byline (an author or source field AND a view count, or a field AND a timestamp),
+# so prose that mentions 来源 or 浏览 is never touched.
+INLINE_BYLINE = regex.compile(
+    r"""
+      (?:发表|发布|来源|信息来源|作者|编辑)[ ]*:[^\n。:]{0,80}?          # an author or source field
+      (?:浏览|点击|阅读|访问)(?:次数|量|数)?[ ]*:?[ ]*\d+[ ]*(?:人|次)?     # and a view count
+      (?:[ ]*\d{4}-\d{1,2}-\d{1,2}(?:[ ]+\d{1,2}:\d{2}(?::\d{2})?)?)?   # perhaps a timestamp
+    | (?:发布|更新)(?:时间|日期)[ ]*:[ ]*\d{4}-\d{1,2}-\d{1,2}          # a posting timestamp
+      (?:[ ]+\d{1,2}:\d{2}(?::\d{2})?)?
+    """,
+    regex.VERBOSE,
+)
+
 # Furniture lines are short; only lines up to this length are tried, which keeps the step cheap.
 MAX_FURNITURE = 240
 
@@ -58,6 +72,17 @@ def drop_furniture_lines(text: str) -> StepResult:
         if line and len(line) <= MAX_FURNITURE and _FURNITURE_LINE.fullmatch(line):
             edits.append((pos, pos + len(line), 0))
         pos += len(line) + 1
+    return _apply(text, edits)
+
+
+def drop_inline_bylines(text: str) -> StepResult:
+    """Remove a byline that stands inside a line (pages flattened to one line)."""
+    if ":" not in text:
+        return unchanged(text)
+    simplified = converter("t2s").convert(text)
+    if len(simplified) != len(text):
+        simplified = text
+    edits = [(m.start(), m.end(), 0) for m in INLINE_BYLINE.finditer(simplified)]
     return _apply(text, edits)
 
 
