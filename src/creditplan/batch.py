@@ -1,0 +1,171 @@
+"""Parse many sources, here or in worker processes, giving one ``Outcome`` each in input order.
+
+Nothing raises for a bad input: each outcome carries its notice or its error, so a batch goes
+on past a broken file and the caller decides what to say. ``parse_sources`` is a generator
+that keeps only a small window of work in flight, so memory does not grow with the number of
+files and a consumer can stream each notice as soon as it and those before it are ready.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections import deque
+from concurrent.futures import Future
+from dataclasses import dataclass, replace
+from typing import Iterable, Iterator, Literal, Sequence
+
+from .errors import CreditplanError, InputError
+from .inputs import Source, display_name, read_stdin, unreadable
+from .models import Notice
+from .pipeline import DEFAULT_MAX_BYTES, parse_bytes, parse_file
+
+# Work in flight per worker process: enough to keep every worker busy while the consumer
+# writes, few enough that memory stays flat however many files there are.
+CHUNKS_PER_WORKER = 2
+MAX_CHUNK = 16
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one source: its notice, or why there is none."""
+
+    source: Source
+    notice: Notice | None = None
+    error: str | None = None
+    """The reason, worded to follow the source's name: 'does not exist'."""
+    internal: bool = False
+    """The error is a bug in creditplan (an unexpected exception), not a bad input."""
+
+
+def parse_source(source: Source, *, origin: Literal["clause", "table"] | None = None,
+                 **options) -> Outcome:
+    """Parse one source; any failure becomes the outcome's error.
+
+    ``origin`` keeps only the tasks (and groups) of that origin; ``options`` go to
+    ``parse_file`` / ``parse_bytes`` (encoding, opencc_config, keep_script, max_bytes).
+    """
+    if source.error:
+        return Outcome(source, error=source.error)
+    try:
+        if source.path is None:
+            notice = parse_bytes(source.data or b"", **options)
+        else:
+            if source.walked:
+                _require_regular_file(source.path)
+            notice = parse_file(source.path, **options)
+    except CreditplanError as exc:
+        return Outcome(source, error=str(exc))
+    except Exception as exc:  # a bug: reported for this file, the batch goes on
+        return Outcome(source, error=f"{type(exc).__name__}: {exc}", internal=True)
+    if notice.source and notice.source != display_name(notice.source):
+        notice = notice.model_copy(update={"source": display_name(notice.source)})
+    return Outcome(source, notice=keep_origin(notice, origin) if origin else notice)
+
+
+def parse_sources(sources: Sequence[Source], *, jobs: int = 1, chunk_size: int | None = None,
+                  **options) -> Iterator[Outcome]:
+    """Parse every source, in ``jobs`` processes when more than one; outcomes in input order.
+
+    Stdin is read here, in this process, when its turn comes. With several jobs the sources
+    go to the workers in chunks of ``chunk_size`` (by default up to 16, fewer for a short
+    batch so that every worker gets some). Workers are started with "spawn", so a script
+    that calls this with ``jobs > 1`` needs the usual ``if __name__ == "__main__":`` guard.
+    """
+    max_bytes = options.get("max_bytes", DEFAULT_MAX_BYTES)
+    prepared = (_with_stdin(source, max_bytes) for source in sources)
+    if jobs <= 1 or len(sources) <= 1:
+        for source in prepared:
+            yield parse_source(source, **options)
+        return
+    size = chunk_size or max(1, min(MAX_CHUNK, len(sources) // (jobs * CHUNKS_PER_WORKER)))
+    yield from _in_workers(_chunks(prepared, size), jobs, options)
+
+
+def keep_origin(notice: Notice, origin: str) -> Notice:
+    """The notice with only the tasks and groups of ``origin`` (clause or table)."""
+    return notice.model_copy(update={
+        "tasks": [task for task in notice.tasks if task.origin == origin],
+        "groups": [group for group in notice.groups if group.origin == origin]})
+
+
+def _in_workers(chunks: Iterable[list[Source]], jobs: int, options: dict) -> Iterator[Outcome]:
+    # Imported here: a one-file run should not pay for multiprocessing.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: the parent may run a progress bar thread, and forking a threaded
+    # process can deadlock; spawn is also what Windows and macOS do, so all behave alike.
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                               initializer=_ignore_interrupts)
+    window: deque = deque()
+    try:
+        for chunk in chunks:
+            window.append((chunk, _submit(pool, chunk, options)))
+            if len(window) >= jobs * CHUNKS_PER_WORKER:
+                yield from _outcomes(*window.popleft())
+        while window:
+            yield from _outcomes(*window.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool, chunk: list[Source], options: dict) -> Future:
+    try:
+        return pool.submit(_parse_chunk, chunk, options)
+    except Exception as exc:  # the pool is broken (a worker could not start): fail the chunk
+        failed: Future = Future()
+        failed.set_exception(exc)
+        return failed
+
+
+def _parse_chunk(chunk: list[Source], options: dict) -> list[Outcome]:
+    return [parse_source(source, **options) for source in chunk]
+
+
+def _outcomes(chunk: list[Source], future: Future) -> list[Outcome]:
+    try:
+        return future.result()
+    except Exception as exc:  # the worker died (killed, out of memory): say so for each file
+        return [Outcome(source, error=f"{type(exc).__name__}: {exc}", internal=True)
+                for source in chunk]
+
+
+def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
+    chunk: list[Source] = []
+    for source in sources:
+        chunk.append(source)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _with_stdin(source: Source, max_bytes: int | None) -> Source:
+    if source.path is not None or source.data is not None or source.error:
+        return source
+    try:
+        return replace(source, data=read_stdin(max_bytes))
+    except CreditplanError as exc:
+        return replace(source, error=str(exc))
+    except OSError as exc:
+        return replace(source, error=unreadable(exc))
+
+
+def _require_regular_file(path: os.PathLike) -> None:
+    """A file found in a folder must be a plain file: reading a pipe could wait forever."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # parse_file says what is wrong (a dangling link: does not exist)
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise InputError("is not a regular file (a pipe, socket or device)")
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C is the parent's to handle: workers would each print a traceback.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
