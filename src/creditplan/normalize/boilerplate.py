@@ -45,10 +45,12 @@ _FURNITURE_LINE = regex.compile(
 # so prose that mentions 来源 or 浏览 is never touched.
 INLINE_BYLINE = regex.compile(
     r"""
-      (?:发表|发布|来源|信息来源|作者|编辑)[ ]*:[^\n。:]{0,80}?          # an author or source field
-      (?:浏览|点击|阅读|访问)(?:次数|量|数)?[ ]*:?[ ]*\d+[ ]*(?:人|次)?     # and a view count
+      (?:发表|發表|发布|發布|發佈|来源|來源|信息来源|信息來源|作者|编辑|編輯)   # an author or
+      [ ]*:[^\n。:]{0,80}?                                        #   source field, either script
+      (?:浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問)(?:次数|次數|量|数|數)?      # and a view count
+      [ ]*:?[ ]*\d+[ ]*(?:人|次)?
       (?:[ ]*\d{4}-\d{1,2}-\d{1,2}(?:[ ]+\d{1,2}:\d{2}(?::\d{2})?)?)?   # perhaps a timestamp
-    | (?:发布|更新)(?:时间|日期)[ ]*:[ ]*\d{4}-\d{1,2}-\d{1,2}          # a posting timestamp
+    | (?:发布|發布|發佈|更新)(?:时间|時間|日期)[ ]*:[ ]*\d{4}-\d{1,2}-\d{1,2}   # a timestamp
       (?:[ ]+\d{1,2}:\d{2}(?::\d{2})?)?
     """,
     regex.VERBOSE,
@@ -64,12 +66,12 @@ def drop_furniture_lines(text: str) -> StepResult:
     Furniture is recognised in either script: lines are matched in their simplified form
     (發表 and 瀏覽 are the same furniture as 发表 and 浏览).
     """
-    simplified = converter("t2s").convert(text)
-    if len(simplified) != len(text):
-        simplified = text
+    convert = converter("t2s").convert
     edits, pos = [], 0
-    for line in simplified.split("\n"):
-        if line and len(line) <= MAX_FURNITURE and _FURNITURE_LINE.fullmatch(line):
+    for line in text.split("\n"):
+        # No furniture holds a full stop: prose lines are skipped without a match.
+        if line and len(line) <= MAX_FURNITURE and "。" not in line and (
+                _FURNITURE_LINE.fullmatch(line) or _FURNITURE_LINE.fullmatch(convert(line))):
             edits.append((pos, pos + len(line), 0))
         pos += len(line) + 1
     return _apply(text, edits)
@@ -79,10 +81,7 @@ def drop_inline_bylines(text: str) -> StepResult:
     """Remove a byline that stands inside a line (pages flattened to one line)."""
     if ":" not in text:
         return unchanged(text)
-    simplified = converter("t2s").convert(text)
-    if len(simplified) != len(text):
-        simplified = text
-    edits = [(m.start(), m.end(), 0) for m in INLINE_BYLINE.finditer(simplified)]
+    edits = [(m.start(), m.end(), 0) for m in INLINE_BYLINE.finditer(text)]
     return _apply(text, edits)
 
 

@@ -23,15 +23,6 @@ def converter(config: str):
     return opencc.OpenCC(config)
 
 
-def traditional_share(text: str, converted: str) -> float:
-    """Share of Han characters that conversion changed (texts of equal length)."""
-    changed = sum(map(str.__ne__, text, converted))
-    if not changed:
-        return 0.0
-    han = len(_HAN.findall(text))
-    return changed / han if han else 0.0
-
-
 def to_simplified(text: str, config: str = "t2s") -> tuple[StepResult, str]:
     """Convert to simplified script; give the step result and the script the text was in.
 
@@ -42,9 +33,14 @@ def to_simplified(text: str, config: str = "t2s") -> tuple[StepResult, str]:
     if converted == text:
         return unchanged(text), "simplified"
     if len(converted) == len(text):
-        share = traditional_share(text, converted)
-        script = "traditional" if share >= TRADITIONAL_SHARE else "simplified"
         changed = sum(map(str.__ne__, text, converted))
+        # Han characters are fewer than all characters: counting them is needed only when the
+        # share of all characters is under the threshold.
+        share = changed / len(text)
+        if share < TRADITIONAL_SHARE:
+            han = len(_HAN.findall(text))
+            share = changed / han if han else 0.0
+        script = "traditional" if share >= TRADITIONAL_SHARE else "simplified"
         return StepResult(converted, [], changed, []), script
     return _by_line(text, config)
 

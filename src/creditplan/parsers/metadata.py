@@ -49,6 +49,14 @@ PLACE = regex.compile(r"^(?!全|本|我|各)(?P<place>[\p{Han}]{2,8}?(?:自治�
 ADDRESSEE_LINE = regex.compile(r"^(?P<names>[^:。\n]{2,200}):")
 PLACE_CHAIN = "(?:[\\p{Han}]{2,4}?(?:省|自治区|市|州))"
 
+FIRST_SECTION = regex.compile(r"(?:^|(?<=[\s。]))一、")        # where the plan's body begins
+COVER_WORDS = regex.compile(r"^关于(?:印发|转发|下发)?|的?通知$")  # the wrapper of a notice title
+NOT_A_TITLE = regex.compile(r"[。,:;]|通知$|^关于")              # prose or a notice, not a title
+SENTENCE_MARKS = regex.compile(r"[。:,]")
+SPACES = regex.compile(r"\s+")
+YEAR = regex.compile(rf"((?:19|20)\d{{2}}|{_YEAR_CN}{{4}})年")
+LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d{2}年(?:度)?)")
+
 
 def parse_metadata(state: ParseState) -> None:
     """Fill ``state.meta`` from the cover and the signature; set where the body begins."""
@@ -80,7 +88,7 @@ def parse_metadata(state: ParseState) -> None:
 
 def _head_end(text: str, state: ParseState) -> int:
     """The cover ends where the plan's first section begins (or at the first table)."""
-    match = regex.search(r"(?:^|(?<=[\s。]))一、", text)
+    match = FIRST_SECTION.search(text)
     ends = [match.start()] if match else []
     ends += [start for start, _ in state.tables]
     return min(ends) if ends else len(text)
@@ -123,17 +131,17 @@ def _plan_title(segments, notice_title: str | None) -> str | None:
         if _is_title_segment(segment):
             return _clean_title(segment)
     if notice_title:
-        return _clean_title(regex.sub(r"^关于(?:印发|转发|下发)?|的?通知$", "", notice_title))
+        return _clean_title(COVER_WORDS.sub("", notice_title))
     return None
 
 
 def _is_title_segment(segment: str) -> bool:
     return (len(segment) <= 60 and PLAN_WORDS.search(segment) is not None
-            and not regex.search(r"[。,:;]|通知$|^关于", segment))
+            and not NOT_A_TITLE.search(segment))
 
 
 def _clean_title(title: str) -> str:
-    return regex.sub(r"\s+", "", title).strip("《》")
+    return SPACES.sub("", title).strip("《》")
 
 
 def _set_body_start(state: ParseState, segments, title: str | None, head_end: int) -> None:
@@ -197,7 +205,7 @@ def _signature_at(segments, index: int) -> tuple[str, list[str]] | None:
         return None
     signers = _split_issuers(before) if before else []
     if not before and index > 0 and ISSUER_END.search(segments[index - 1][1]) \
-            and not regex.search(r"[。:,]", segments[index - 1][1]):
+            and not SENTENCE_MARKS.search(segments[index - 1][1]):
         signers = _split_issuers(segments[index - 1][1])
     return _iso(match.group()), signers
 
@@ -228,7 +236,7 @@ def _split_issuers(text: str) -> list[str]:
     ['上海市社会诚信体系建设联席会议办公室', '上海市征信管理办公室']
     """
     names = []
-    for part in split_top(regex.sub(r"\s+", "", text), "、,"):
+    for part in split_top(SPACES.sub("", text), "、,"):
         names.extend(p for p in ISSUER_JOIN.split(part) if p)
     return [n for n in names if ISSUER_END.search(n)]
 
@@ -245,7 +253,7 @@ def _addressees(state: ParseState, segments, fields) -> list[str]:
 
 
 def _year(title: str | None) -> int | None:
-    match = regex.search(rf"((?:19|20)\d{{2}}|{_YEAR_CN}{{4}})年", title or "")
+    match = YEAR.search(title or "")
     if not match:
         return None
     year = match.group(1)
@@ -256,7 +264,7 @@ def _region(title: str | None, issuers: list[str]) -> str | None:
     """The area the plan covers, in the fullest form the text supports (上海市松江区)."""
     place = None
     if title:
-        match = PLACE.match(regex.sub(r"^(?:(?:19|20)\d{2}年(?:度)?)", "", title))
+        match = PLACE.match(LEADING_YEAR.sub("", title))
         place = match["place"] if match else None
     if not place:
         for issuer in issuers:

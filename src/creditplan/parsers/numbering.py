@@ -37,12 +37,15 @@ _CN_DIGIT = "一二三四五六七八九十百零〇两"
 
 LABEL = regex.compile(
     rf"""
+    (?=[{_CN_DIGIT}(\d①-⑳])                      # a cheap first-character gate for the scan
+    (?:
     (?P<cn>{_CN})(?:、|\.(?![\d.]))(?![{_CN_DIGIT}]、)   # 一、 二. ; not 一、二、三类
   | \((?P<cn_paren>{_CN})\)                   # (一) : the second rung
   | (?P<arabic>\d{{1,3}})(?:[ ]?\.(?![\d.%])|、(?!\d))   # 1. 1、 1 . ; not 3.15, 2.5%, 1、2
   | \((?P<arabic_paren>\d{{1,3}})\)          # (1)
   | (?P<arabic_close>\d{{1,3}})\)             # 1) : some notices close only
   | (?P<circled>[①-⑳])                        # ① : the lowest rung
+    )
     """,
     regex.VERBOSE,
 )
