@@ -56,6 +56,10 @@ INLINE_BYLINE = regex.compile(
     regex.VERBOSE,
 )
 
+# A byline needs one of these: without them the byline scan is skipped.
+_BYLINE_WORDS = ("浏览", "瀏覽", "点击", "點擊", "阅读", "閱讀", "访问", "訪問", "发布时间",
+                 "发布日期", "發布時間", "發佈時間", "发布", "發布", "發佈", "更新时间", "更新時間")
+
 # Furniture lines are short; only lines up to this length are tried, which keeps the step cheap.
 MAX_FURNITURE = 240
 
@@ -79,7 +83,7 @@ def drop_furniture_lines(text: str) -> StepResult:
 
 def drop_inline_bylines(text: str) -> StepResult:
     """Remove a byline that stands inside a line (pages flattened to one line)."""
-    if ":" not in text:
+    if ":" not in text or not any(word in text for word in _BYLINE_WORDS):
         return unchanged(text)
     edits = [(m.start(), m.end(), 0) for m in INLINE_BYLINE.finditer(text)]
     return _apply(text, edits)

@@ -35,6 +35,8 @@ DEADLINE_TAIL = regex.compile(
 
 def find_flat_tables(state: ParseState) -> None:
     """Mark a run-together header and what follows it as a table region."""
+    if "序号" not in state.text and "编号" not in state.text:
+        return   # every table header found in notices names its 序号 column
     for match in HEADER_RUN.finditer(state.text):
         if "|" in match.group() or any(s <= match.start() < e for s, e in state.tables):
             continue

@@ -55,6 +55,8 @@ def find_tables(state: ParseState) -> None:
     """Mark the table regions: runs of lines with two or more cell separators, with the title
     line just above them."""
     text = state.text
+    if "|" not in text and "\t" not in text:
+        return
     regions: list[list[int]] = []
     for match in TABLE_LINE.finditer(text):
         start, end = match.span()
