@@ -332,21 +332,24 @@ def test_schema_is_the_notice_models_schema():
 def test_units_counts_agencies_across_files():
     expected = {}
     for path in (HEFEI, SONGJIANG):
-        for task in creditplan.parse_file(path).tasks:
+        notice = creditplan.parse_file(path)
+        for task in notice.tasks:
             for name in {u.canonical for u in task.units}:
-                expected[name] = expected.get(name, 0) + 1
+                key = (notice.region, name)
+                expected[key] = expected.get(key, 0) + 1
     rows = json.loads(run("units", HEFEI, SONGJIANG, "-f", "json").stdout)
-    assert {r["canonical"]: r["total"] for r in rows} == expected
+    assert {(r["region"], r["canonical"]): r["total"] for r in rows} == expected
+    assert ("合肥市", "市发展改革委") in expected    # relative names count per region
     assert [r["total"] for r in rows] == sorted((r["total"] for r in rows), reverse=True)
     table = list(csv.reader(io.StringIO(run("units", HEFEI, SONGJIANG, "-f", "csv").stdout)))
-    assert table[0] == ["canonical", "lead", "support", "responsible", "total"]
-    assert [row[0] for row in table[1:]] == [r["canonical"] for r in rows]
+    assert table[0] == ["region", "canonical", "lead", "support", "responsible", "total"]
+    assert [row[:2] for row in table[1:]] == [[r["region"], r["canonical"]] for r in rows]
 
 
 def test_units_prints_a_plain_table_when_stdout_is_not_a_terminal():
     lines = run("units", HEFEI).stdout.splitlines()
-    assert lines[0].split() == ["canonical", "lead", "support", "responsible", "total"]
-    assert "─" not in lines[1] and len(lines[1].split()) == 5
+    assert lines[0].split() == ["region", "canonical", "lead", "support", "responsible", "total"]
+    assert "─" not in lines[1] and len(lines[1].split()) == 6
 
 
 @pytest.mark.parametrize("command", ["parse", "units", "normalize", "schema"])

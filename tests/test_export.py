@@ -216,8 +216,8 @@ def test_count_units_sums_across_samples(clean_notices):
     assert sum(r.total for r in rows) == len({(name, i, u.canonical) for name, n in
                                               clean_notices.items() for i, t in
                                               enumerate(n.tasks) for u in t.units})
-    assert [(-r.total, r.canonical) for r in rows] == sorted((-r.total, r.canonical)
-                                                             for r in rows)
+    assert [(-r.total, r.region, r.canonical) for r in rows] == sorted(
+        (-r.total, r.region, r.canonical) for r in rows)
 
 
 def test_unit_renderings_agree():
@@ -229,16 +229,16 @@ def test_unit_renderings_agree():
         {k: str(v) for k, v in row.items()} for row in as_json]
     lines = "".join(units.units_text(rows)).splitlines()
     assert lines[0].split() == list(units.UNIT_COUNT_COLUMNS)
-    assert lines[1].split() == ["市发展改革委", "1", "0", "1", "2"]
+    assert lines[1].split() == ["上海市", "市发展改革委", "1", "0", "1", "2"]
     assert len({display_width(line) for line in lines}) == 1  # columns line up
 
 
 def test_rich_table_has_a_row_per_agency_and_reads_no_markup():
     from rich.console import Console
 
-    rows = count_units([tricky_notice()]) + [units.UnitCount("[bold]某局[/bold]", 1, 0, 0, 1)]
+    rows = count_units([tricky_notice()]) + [units.UnitCount("", "[bold]某局[/bold]", 1, 0, 0, 1)]
     table = units.rich_table(rows)
-    assert table.row_count == 4 and len(table.columns) == 5
+    assert table.row_count == 4 and len(table.columns) == 6
     console = Console(file=io.StringIO(), width=100, color_system=None)
     console.print(table)
     assert "[bold]某局[/bold]" in console.file.getvalue()

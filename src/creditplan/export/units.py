@@ -1,7 +1,9 @@
 """The agency summary behind ``creditplan units``: how many tasks each agency leads, supports
 and answers for, across any number of notices.
 
-Agencies are counted by ``Unit.canonical``, so 市发改委 and 市发展和改革委员会 are one row.
+Agencies are counted by the notice's ``region`` and ``Unit.canonical``, so 市发改委 and
+市发展和改革委员会 are one row, while 市发展改革委 in a Hefei notice and in a Shanghai one are two:
+names such as 市发展改革委 are relative to the region the notice covers.
 Each count is a number of tasks: a unit named twice in one task counts once per role, and once
 in ``total`` (the tasks it appears in at all), so ``total`` can be less than the sum of the
 roles when a task names one agency in two roles. Rows are sorted by ``total``, most first,
@@ -24,13 +26,14 @@ if TYPE_CHECKING:
     from ..models import Notice
 
 # The columns of every rendering, in order.
-UNIT_COUNT_COLUMNS = ("canonical", "lead", "support", "responsible", "total")
+UNIT_COUNT_COLUMNS = ("region", "canonical", "lead", "support", "responsible", "total")
 
 
 @dataclass
 class UnitCount:
     """One agency's tasks, by role."""
 
+    region: str
     canonical: str
     lead: int = 0
     support: int = 0
@@ -43,18 +46,19 @@ def count_units(notices: Iterable[Notice]) -> list[UnitCount]:
 
     Notices are read one at a time: memory grows with the number of agencies, not notices.
     """
-    counts: dict[str, UnitCount] = {}
+    counts: dict[tuple[str, str], UnitCount] = {}
     for notice in notices:
+        region = notice.region or ""
         for task in notice.tasks:
             roles: dict[str, set[str]] = {}
             for unit in task.units:
                 roles.setdefault(unit.canonical, set()).add(unit.role)
             for name, named_as in roles.items():
-                row = counts.setdefault(name, UnitCount(name))
+                row = counts.setdefault((region, name), UnitCount(region, name))
                 for role in named_as:
                     setattr(row, role, getattr(row, role) + 1)
                 row.total += 1
-    return sorted(counts.values(), key=lambda row: (-row.total, row.canonical))
+    return sorted(counts.values(), key=lambda row: (-row.total, row.region, row.canonical))
 
 
 def units_csv(rows: Iterable[UnitCount], *, bom: bool = False) -> Iterator[str]:
@@ -78,8 +82,8 @@ def units_text(rows: Iterable[UnitCount], *, bom: bool = False) -> Iterator[str]
                                            UNIT_COUNT_COLUMNS] for row in rows]
     widths = [max(display_width(line[i]) for line in table) for i in range(len(table[0]))]
     for line in table:
-        cells = [_pad(line[0], widths[0], left=True)]
-        cells += [_pad(cell, width, left=False) for cell, width in zip(line[1:], widths[1:])]
+        cells = [_pad(cell, width, left=True) for cell, width in zip(line[:2], widths[:2])]
+        cells += [_pad(cell, width, left=False) for cell, width in zip(line[2:], widths[2:])]
         yield "  ".join(cells).rstrip() + "\n"
 
 
@@ -94,12 +98,13 @@ def rich_table(rows: Iterable[UnitCount]):
     from rich.text import Text
 
     table = Table(title="Tasks by agency")
+    table.add_column("region", no_wrap=True)
     table.add_column("agency", no_wrap=True)
-    for name in UNIT_COUNT_COLUMNS[1:]:
+    for name in UNIT_COUNT_COLUMNS[2:]:
         table.add_column(name, justify="right")
     for row in rows:  # Text: a name with [brackets] is words, never rich markup
-        table.add_row(Text(row.canonical), *(str(getattr(row, name)) for name in
-                                       UNIT_COUNT_COLUMNS[1:]))
+        table.add_row(Text(row.region), Text(row.canonical),
+                      *(str(getattr(row, name)) for name in UNIT_COUNT_COLUMNS[2:]))
     return table
 
 
