@@ -128,3 +128,45 @@ def test_labels_on_lines_of_their_own_after_the_task():
                                                        ("市税务局", S)]
     assert first.deadline == "2019年12月"
     assert [(u.name, u.role) for u in second.units] == [("市司法局", R)]
+
+
+@pytest.mark.parametrize("text, expected, deadline", [
+    # a last sentence that only names units with role words
+    ("建立行政机关信用承诺制度。市监察局牵头,市直各部门按职责分工负责。",
+     [("市监察局", L), ("市直各部门", R)], None),
+    ("推进信用记录建设。市人事局负责。", [("市人事局", R)], None),
+    # labels in brackets of their own, no colon
+    ("全面建立信用承诺制度。\n【责任单位】市发展改革委、市司法局",
+     [("市发展改革委", R), ("市司法局", R)], None),
+    ("推进信易贷。【牵头单位】市金融办【配合单位】市发展改革委",
+     [("市金融办", L), ("市发展改革委", S)], None),
+    # a deadline inside the bracket of units, and 由
+    ("完善制度。(由市发改委牵头,市工信委、市财政局配合,2015年12月底前完成)",
+     [("市发改委", L), ("市工信委", S), ("市财政局", S)], "2015年12月底前完成"),
+    ("开展宣传。(市信用办牵头,市直相关部门参与,长期坚持)",
+     [("市信用办", L), ("市直相关部门", S)], "长期坚持"),
+    # names ending in 联, 协, 人行; names joined by 和/及; a role in brackets after a name
+    ("开展活动。(责任单位:市妇联、市科协、市残联、团市委)",
+     [("市妇联", R), ("市科协", R), ("市残联", R), ("团市委", R)], None),
+    ("推进信贷。(责任单位:市人行、市金融办)", [("市人行", R), ("市金融办", R)], None),
+    ("加强监管。(责任单位:市质监局和市国税局)", [("市质监局", R), ("市国税局", R)], None),
+    ("推进改革。(责任单位:区发改局(牵头)、区财政局)", [("区发改局", L), ("区财政局", R)], None),
+    ("推进改革。(责任单位:市发改委〔牵头〕、市财政局)", [("市发改委", L), ("市财政局", R)], None),
+    # classes of places written with 、
+    ("推进工作。(责任单位:各区、县人民政府)", [("各区、县人民政府", R)], None),
+    ("推进工作。(配合单位:各街道、镇)", [("各街道、镇", S)], None),
+])
+def test_more_responsibility_families(text, expected, deadline):
+    found = find_responsibility(text)
+    assert [(u.name, u.role) for u in found.units] == expected
+    assert found.deadline == deadline
+
+
+@pytest.mark.parametrize("text", [
+    "各区县政府负责组织实施。",                  # a sentence with a role word but no unit list
+    "加强领导。各部门要负责落实各项任务。",
+    "完善机制。市场主体要诚信经营。",
+    "推进和完善发展和改革工作。",
+])
+def test_sentences_that_are_not_responsibility(text):
+    assert find_responsibility(text) is None

@@ -23,21 +23,29 @@ from .units import RawUnit, looks_like_agency, parse_unit_list, split_top, INSTI
 
 # Labels that introduce units, and the role each gives. 责任/负责 labels leave the role to the
 # words inside (A牵头,B按职责分工负责), defaulting to responsible.
-UNIT_LABEL = regex.compile(
-    r"""
+_UNIT_LABEL_WORDS = r"""
     (?P<label>
         (?:主要)?牵头(?:单位|部门|领导)               # lead
       | (?:配合|协办|协助|参与|参加|协同)(?:单位|部门)     # support
       | (?:责任|负责|主责|主办|承办|实施|落实)(?:单位|部门|主体) | 责任人   # responsible
-    )
-    [ ]*[:]
-    """,
+    )"""
+# A label ends with a colon (责任单位:), or stands in brackets of its own (【责任单位】).
+UNIT_LABEL = regex.compile(
+    rf"""(?:{_UNIT_LABEL_WORDS} [ ]*[:] | [【\[] {_UNIT_LABEL_WORDS} [】\]] [ ]*:?)""",
     regex.VERBOSE,
 )
+COLON_LABEL = regex.compile(rf"{_UNIT_LABEL_WORDS} [ ]*[:]", regex.VERBOSE)
 # Labels of fields that share the bracket or the line with units but are not units.
 TIME_LABEL = regex.compile(r"(?:完成|工作|办结)?(?:时限|时间|期限)(?:要求|安排)?[ ]*:|时间进度[ ]*:|"
-                           r"进度安排[ ]*:")
+                           r"进度安排[ ]*:|【(?:完成|工作)?(?:时限|时间)】")
 ANY_LABEL = regex.compile(f"{UNIT_LABEL.pattern}|(?P<time>{TIME_LABEL.pattern})", regex.VERBOSE)
+# A clause that is a deadline, inside a bracket of units: (A牵头,B配合,2015年12月底前完成).
+DEADLINE_CLAUSE = regex.compile(
+    r"^(?:于|在)?(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|年底|月底|中|上半年|下半年)?"
+    r"(?:前|以前)?(?:完成|启动|建成|出台)?|长期(?:坚持|推进|开展)?|持续(?:推进|开展)|常态化(?:推进|开展)?"
+    r"|全年(?:推进|开展)?|每年|每季度|按季度|逐年推进)$")
+# The last sentence of a task when it only names units and their roles: 市监察局牵头,…负责。
+LAST_SENTENCE = regex.compile(r"(?<=^|[。;])[^。;]{2,200}[。;]?$")
 
 # Role words that make an unlabelled bracket a responsibility: 牵头, 负责, 配合 …
 ROLE_WORD = regex.compile(r"牵头|负责|配合|参加|参与|协助|协办|职责分工")
@@ -72,6 +80,10 @@ RawUnit(name='市中级人民法院', role='support')]
     labels = list(ANY_LABEL.finditer(content))
     if labels:
         return _parse_labelled(content, labels, default_role)
+    content, deadline = _split_deadline(content)
+    if deadline:
+        parsed = parse_content(content, default_role) if content else None
+        return (parsed[0], parsed[1], deadline) if parsed else None
     if ROLE_WORD.search(content):
         units, is_open = parse_unit_list(content, default_role)
         return (units, is_open, None) if units and _all_agencies(units) else None
@@ -79,6 +91,15 @@ RawUnit(name='市中级人民法院', role='support')]
     if units and _all_agencies(units) and any(INSTITUTION.search(u.name) for u in units):
         return units, is_open, None
     return None
+
+
+def _split_deadline(content: str) -> tuple[str, str | None]:
+    """Take a deadline clause out of a bracket of units: (A牵头,B配合,2015年底前完成)."""
+    clauses = split_top(content, ",;")
+    deadlines = [c for c in clauses if DEADLINE_CLAUSE.match(c)]
+    if not deadlines or len(deadlines) == len(clauses):
+        return content, None
+    return ",".join(c for c in clauses if c not in deadlines), deadlines[-1]
 
 
 def _parse_labelled(content: str, labels: list[regex.Match], default_role: str):
@@ -122,7 +143,7 @@ def find_responsibility(text: str) -> Responsibility | None:
         found = _closed_bracket(text, end)
         if found:
             return found
-    return _cut_bracket(text, end) or _bare_labels(text, end)
+    return _cut_bracket(text, end) or _bare_labels(text, end) or _role_sentence(text, end)
 
 
 def _closed_bracket(text: str, end: int) -> Responsibility | None:
@@ -151,7 +172,7 @@ def _matching_open(text: str, close: int) -> int | None:
 
 
 # An opening bracket near the end of the text with a unit label and no closing bracket.
-CUT_BRACKET = regex.compile(rf"[{regex.escape(OPENERS)}](?=[ ]*{UNIT_LABEL.pattern})", regex.VERBOSE)
+CUT_BRACKET = regex.compile(rf"[{regex.escape(OPENERS)}](?=[ ]*{COLON_LABEL.pattern})", regex.VERBOSE)
 
 
 def _cut_bracket(text: str, end: int) -> Responsibility | None:
@@ -197,6 +218,20 @@ def _bare_labels(text: str, end: int) -> Responsibility | None:
         return None
     parsed = parse_content(text[match.start():end])
     if not parsed:
+        return None
+    units, is_open, deadline = parsed
+    return Responsibility(match.start(), units, is_open, deadline)
+
+
+def _role_sentence(text: str, end: int) -> Responsibility | None:
+    """A last sentence that only names units with role words: 。市监察局牵头,市直各部门按职责
+    分工负责。 A bare list is not enough here: without brackets or role words a sentence of
+    names is prose."""
+    match = LAST_SENTENCE.search(text, 0, end)
+    if not match or match.start() == 0 or not ROLE_WORD.search(match.group()):
+        return None
+    parsed = parse_content(match.group())
+    if not parsed or not parsed[0]:
         return None
     units, is_open, deadline = parsed
     return Responsibility(match.start(), units, is_open, deadline)

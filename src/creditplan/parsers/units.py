@@ -44,7 +44,8 @@ ET_SPECIFIC = regex.compile(r"^(?P<x>.+?)等(?P<y>.{2,})$")
 INSTITUTION = regex.compile(
     r"(?:委员会|办公室|办公厅|人民政府|政府|管委会|执委会|联席会议|委|局|办|厅|院|部|署|中心|总部|"
     r"银行|总行|分行|支行|中支|分局|公司|集团|协会|联合会|商会|学会|工会|室|处|所|馆|站|队|团|社|"
-    r"单位|部门|机构|法院|检察院|海关|街道|小组|组|科|股|园|学校|大学|医院|企业|组织|各方|主体)$"
+    r"单位|部门|机构|法院|检察院|海关|街道|小组|组|科|股|园|学校|大学|医院|企业|组织|各方|主体|"
+    r"联|协|人行)$"
 )
 PLACE = regex.compile(r"(?:新区|开发区|园区|区|县|市|镇|乡|省|州|旗|街道)$")
 # A bare place, as it stands before a shared institution: 浦东新区, 嘉定区, 各县(市).
@@ -52,6 +53,12 @@ BARE_PLACE = regex.compile(r"^[\p{Han}()]{1,8}?(?:新区|区|县|市)$")
 PLACE_PREFIX = regex.compile(r"^(?P<place>[\p{Han}]{1,6}?(?:新区|区|县|市))(?P<rest>\p{Han}{2,}.*)$")
 
 _SPACES = regex.compile(r"\s+")
+# A role in brackets after a name: 区发改局(牵头), 市发改委〔牵头〕.
+INLINE_ROLE = regex.compile(r"[(〔\[【](?P<words>牵头|配合|参与|参加|协助|协办|负责)(?:单位|部门)?[)〕\]】]$")
+# Two agencies joined by 和, 及 or 与: split only when both halves read as agencies.
+JOINED = regex.compile(r"^(?P<a>.{2,}?)(?:和|及|与|以及)(?P<b>.{2,})$")
+# A class of places written 各市、区… or 各区、县: the second item is part of the first.
+PLACE_CLASS = regex.compile(r"^各[县市区镇乡](?:\([^)]*\))?$")
 
 
 class RawUnit(NamedTuple):
@@ -102,7 +109,7 @@ def strip_role(clause: str) -> tuple[str, str]:
 
 
 # A second hat in brackets after a name: 区发展改革委(金融办), 相关部门(单位).
-_SECOND_HAT = regex.compile(r"\([^()]*\)$")
+_SECOND_HAT = regex.compile(r"[(〔\[【][^()〔〕\[\]【】]*[)〕\]】]$")
 
 
 def looks_like_agency(name: str) -> bool:
@@ -143,7 +150,11 @@ def split_names(names: str) -> tuple[list[str], bool]:
             if specific and looks_like_agency(specific["x"]) and looks_like_agency(specific["y"]):
                 result.extend([specific["x"], specific["y"]])
                 continue
-        if part:
+        joined = JOINED.match(part) if "、" not in part else None
+        if joined and looks_like_agency(joined["a"]) and looks_like_agency(joined["b"]) \
+                and not _SECOND_HAT.search(joined["a"]):
+            result.extend([joined["a"], joined["b"]])
+        elif part:
             result.append(part)
     return result, is_open
 
@@ -159,10 +170,16 @@ def _expand_distributive(parts: list[str]) -> list[str] | None:
 
 
 def _join_fragments(parts: list[str]) -> list[str]:
-    """Rejoin items that are not units on their own (黄浦、静安…等区县政府, 沪、苏、浙、皖…)."""
+    """Rejoin items that are not units on their own: names before a shared ending (黄浦、静安…
+    等区县政府, 沪、苏、浙、皖…), one-character endings after a name (区政府各委、办、局) and the
+    second part of a class of places (各市、区…办公室, 各区、县)."""
     joined: list[str] = []
     pending: list[str] = []
     for part in parts:
+        if joined and not pending and (len(part) == 1 or PLACE_CLASS.match(joined[-1].split(
+                "、")[-1]) and part[0] in "县市区镇乡"):
+            joined[-1] += "、" + part
+            continue
         pending.append(part)
         if looks_like_agency(part):
             joined.append("、".join(pending))
@@ -194,11 +211,18 @@ def _parse_unit_list(text: str, default_role: str) -> tuple[tuple[RawUnit, ...],
     units: list[RawUnit] = []
     is_open = False
     for clause in split_top(text, _CLAUSE_SEPARATORS):
+        if clause.startswith("由") and len(clause) > 3:   # (由市发改委牵头)
+            clause = clause[1:]
         names, words = strip_role(clause)
         role = role_of(words, default_role)
         found, clause_open = split_names(names)
         is_open = is_open or clause_open
-        units.extend(RawUnit(name, role) for name in found)
+        for name in found:
+            inline = INLINE_ROLE.search(name)
+            if inline and inline.start() >= 2:
+                units.append(RawUnit(name[:inline.start()], role_of(inline["words"], role)))
+            else:
+                units.append(RawUnit(name, role))
     return tuple(units), is_open
 
 
