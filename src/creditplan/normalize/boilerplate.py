@@ -26,6 +26,7 @@ _FURNITURE_LINE = regex.compile(
       | # navigation trails: 首页 > 政务公开 > 通知公告, 当前位置: …
         (?:当前位置|您现在的位置|你的位置|所在位置)[ ]*[:：][^\n。]{0,200}
       | 首页[ ]*(?:[>＞»›/][^\n。>＞»›]{1,20}){1,8}
+      | (?:上一篇|下一篇|上一条|下一条)[ ]*[:：][^\n]{0,100}       # links to the next article
       | # footers: copyright, ICP numbers, site credits
         [^\n。]{0,60}(?:版权所有|Copyright|copyright|©|ICP备|公网安备|网站标识码|主办单位|
            承办单位|技术支持|网站地图|联系我们)[^\n。]{0,160}
@@ -50,6 +51,8 @@ INLINE_BYLINE = regex.compile(
       (?:浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問)(?:次数|次數|量|数|數)?      # and a view count
       [ ]*:?[ ]*\d+[ ]*(?:人|次)?
       (?:[ ]*\d{4}-\d{1,2}-\d{1,2}(?:[ ]+\d{1,2}:\d{2}(?::\d{2})?)?)?   # perhaps a timestamp
+    | 扫一扫在手机(?:上)?打开(?:当前页|本页)?    # the phone-link widget, glued to the text
+    | 掃一掃在手機(?:上)?打開(?:當前頁|本頁)?
     | (?:发布|發布|發佈|更新)(?:时间|時間|日期)[ ]*:[ ]*\d{4}-\d{1,2}-\d{1,2}   # a timestamp
       (?:[ ]+\d{1,2}:\d{2}(?::\d{2})?)?
     """,
@@ -57,7 +60,7 @@ INLINE_BYLINE = regex.compile(
 )
 
 # A byline needs one of these: without them the byline scan is skipped.
-_BYLINE_WORDS = ("浏览", "瀏覽", "点击", "點擊", "阅读", "閱讀", "访问", "訪問", "发布时间",
+_BYLINE_WORDS = ("扫一扫", "掃一掃", "浏览", "瀏覽", "点击", "點擊", "阅读", "閱讀", "访问", "訪問", "发布时间",
                  "发布日期", "發布時間", "發佈時間", "发布", "發布", "發佈", "更新时间", "更新時間")
 
 # Furniture lines are short; only lines up to this length are tried, which keeps the step cheap.

@@ -11,11 +11,12 @@ import datetime
 
 import regex
 
+from .canonical import canonical_name
 from .numbering import CN_DIGITS, cn_to_int
 from .state import ParseState
 from .units import split_names, split_top
 
-SEGMENT = regex.compile(r"[^\n ]+")  # a line, or in flattened pages a run between spaces
+SEGMENT = regex.compile(r"[^\n \t]+")  # a line, or in flattened pages a run between spaces
 
 NOTICE_TITLE = regex.compile(
     r"(?P<issuers>[^\n《》:]{0,120}?)(?P<title>关于(?:印发|转发|下发|发布|做好|加强|开展)"
@@ -36,16 +37,25 @@ DATE = regex.compile(
 )
 DOC_NUMBER = regex.compile(
     r"(?P<number>[\p{Han}]{1,12}[〔\[【(][ ]*(?:19|20)\d{2}[ ]*[〕\]】)][ ]*第?[ ]*\d{1,5}[ ]*号)")
+# Keys of a government page's information panel (索引号, 主题分类 …): never 主送.
+PANEL_KEY = regex.compile(r"(?:索引号|主题分类|发文机关|发布机构|成文日期|发布日期|标题|发文字号|文号|"
+                          r"主题词|有效性|组配分类|体裁分类)[ ]*:")
+FIELD_KEY = regex.compile(r"(?:发文字号|文号|成文日期|发文机关|发布机构|主送|标题)[ ]*:")
 FIELD = regex.compile(r"^(?P<key>发文字号|文号|成文日期|发文机关|发布机构|主送|标题)[ ]*:[ ]*(?P<value>.+)$")
 
 # Names of bodies that issue notices end like this.
 ISSUER_END = regex.compile(r"(?:办公室|办公厅|人民政府|政府|委员会|领导小组|联席会议|局|厅|委|办|"
-                           r"中心|总部|分行|院)$")
+                           r"中心|总部|分行|支行|中心支行|银行|院|法院|检察院|协会|分局)$")
 # Where two issuing bodies run together: after a body's ending, before a place name.
 ISSUER_JOIN = regex.compile(r"(?<=办公室|办公厅|人民政府|委员会|领导小组|局|厅|委)(?=中共|中国|国家|"
                             r"[\p{Han}]{1,4}(?:省|市|自治区|区|县)(?!场|委))")
 PLACE = regex.compile(r"^(?!全|本|我|各)(?P<place>[\p{Han}]{2,8}?(?:自治区|省|自治州|市|地区|盟|新区|区|"
                       r"县|旗))")
+DOCUMENT_HEADING = regex.compile(r"文件$")   # 合肥市人民政府办公厅文件
+MAX_SIGNERS = 3   # bodies signing on the lines above a date
+
+# Words of the cover letter's own sentences: a line with them ending in ":" is not 主送.
+COVER_SENTENCE = regex.compile(r"现将|印发|转发|如下|通知|同意|根据|为了|为进一步")
 ADDRESSEE_LINE = regex.compile(r"^(?P<names>[^:。\n]{2,200}):")
 PLACE_CHAIN = "(?:[\\p{Han}]{2,4}?(?:省|自治区|市|州))"
 
@@ -70,20 +80,33 @@ def parse_metadata(state: ParseState) -> None:
     issuers: list[str] = []
     if notice:
         meta["notice_title"] = notice["title"]
-        issuers += _split_issuers(notice["issuers"])
+        issuers += _split_issuers(notice["issuers"]) or _issuer_above(segments, notice["span"])
         state.place(*notice["span"])
     meta["title"] = _plan_title(segments, meta.get("notice_title"))
-    _set_body_start(state, segments, meta["title"], head_end)
+    body_start = _set_body_start(state, meta["title"])
+    if body_start > head_end:   # a cover letter with numbered points of its own came first
+        segments = [(m.start(), m.group()) for m in SEGMENT.finditer(text, 0, body_start)]
     meta["doc_number"] = fields.get("发文字号") or fields.get("文号") or _doc_number(segments, state)
     date, signers = _signature(state, segments)
     meta["issue_date"] = _iso(fields.get("成文日期")) or date
     issuers += signers
     if fields.get("发文机关") or fields.get("发布机构"):
         issuers += _split_issuers(fields.get("发文机关") or fields.get("发布机构"))
-    meta["issuers"] = list(dict.fromkeys(i for i in issuers if i))
+    meta["issuers"] = _distinct_bodies(issuers)
     meta["addressees"] = _addressees(state, segments, fields)
     meta["year"] = _year(meta["title"]) or _year(meta.get("notice_title"))
     meta["region"] = _region(meta["title"], meta["issuers"])
+
+
+def _distinct_bodies(names: list[str]) -> list[str]:
+    """Each body once, as first written: 发展改革委 and 发展和改革委员会 are one body."""
+    seen, kept = set(), []
+    for name in names:
+        key = canonical_name(name) if name else None
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(name)
+    return kept
 
 
 def _head_end(text: str, state: ParseState) -> int:
@@ -97,10 +120,12 @@ def _head_end(text: str, state: ParseState) -> int:
 def _labelled_fields(segments) -> dict[str, str]:
     """Fields of a government page's information panel: 发文字号:…, 成文日期:…"""
     fields = {}
-    for _, segment in segments:
+    for index, (_, segment) in enumerate(segments):
         match = FIELD.match(segment)
         if match:
             fields.setdefault(match["key"], match["value"].strip())
+        elif FIELD_KEY.fullmatch(segment) and index + 1 < len(segments):
+            fields.setdefault(segment.rstrip(": "), segments[index + 1][1])
     return fields
 
 
@@ -114,6 +139,18 @@ def _notice_title(segments) -> dict | None:
         if segment.endswith("通知") and PLAN_WORDS.search(segment) and len(segment) <= 80:
             return {"title": segment, "issuers": "", "span": (start, start + len(segment))}
     return None
+
+
+def _issuer_above(segments, span: tuple[int, int]) -> list[str]:
+    """The body named on the line above a notice title, or in a "…文件" heading."""
+    before = [seg for start, seg in segments if start < span[0]][-4:]
+    for segment in reversed(before):
+        if DATE.search(segment) or DOC_NUMBER.search(segment):
+            continue          # the number and date often stand between heading and title
+        name = DOCUMENT_HEADING.sub("", segment)
+        if _is_signer(name):
+            return _split_issuers(name)
+    return []
 
 
 def _plan_title(segments, notice_title: str | None) -> str | None:
@@ -144,15 +181,21 @@ def _clean_title(title: str) -> str:
     return SPACES.sub("", title).strip("《》")
 
 
-def _set_body_start(state: ParseState, segments, title: str | None, head_end: int) -> None:
-    """The body begins after the last stand-alone copy of the plan's title in the cover; every
-    copy is metadata."""
+def _set_body_start(state: ParseState, title: str | None) -> int:
+    """The body begins after the last stand-alone copy of the plan's title before any table
+    (a cover letter may come first, even one with numbered points); every copy is metadata."""
     if not title:
-        return
-    for start, segment in segments:
-        if _clean_title(segment) == title:
-            state.body_start = start + len(segment)
-            state.place(start, state.body_start)
+        return 0
+    text = state.text
+    stop = min([start for start, _ in state.tables] + [len(text)])
+    found = text.find(title, 0, stop)
+    while found >= 0:
+        end = found + len(title)
+        if (found == 0 or text[found - 1] in " \n") and (end == len(text) or text[end] in " \n"):
+            state.body_start = end
+            state.place(found, end)
+        found = text.find(title, end, stop)
+    return state.body_start
 
 
 def _doc_number(segments, state: ParseState) -> str | None:
@@ -171,10 +214,9 @@ def _signature(state: ParseState, segments) -> tuple[str | None, list[str]]:
     for index, (start, segment) in enumerate(segments):
         found = _signature_at(segments, index)
         if found:
-            first = segments[index - 1][0] if found[1] and segment.startswith(
-                tuple("0123456789一二三四五六七八九〇○O")) and index else start
-            state.place(first, start + len(segment))
-            return found
+            date, signers, first = found
+            state.place(segments[first][0], start + len(segment))
+            return date, signers
     return None, []
 
 
@@ -187,15 +229,18 @@ def parse_closing(state: ParseState) -> None:
     for index in range(len(segments) - 1, -1, -1):
         found = _signature_at(segments, index)
         if found:
-            state.meta["issue_date"], signers = found
-            state.meta["issuers"] = list(dict.fromkeys(state.meta.get("issuers", []) + signers))
-            start = segments[index - 1][0] if signers and index else segments[index][0]
-            state.place(start, segments[index][0] + len(segments[index][1]))
+            state.meta["issue_date"], signers, first = found
+            state.meta["issuers"] = _distinct_bodies(state.meta.get("issuers", []) + signers)
+            state.place(segments[first][0], segments[index][0] + len(segments[index][1]))
             return
 
 
-def _signature_at(segments, index: int) -> tuple[str, list[str]] | None:
-    """A signature date at segment ``index``: a date alone, or after the signing bodies."""
+def _signature_at(segments, index: int) -> tuple[str, list[str], int] | None:
+    """A signature date at segment ``index``: a date alone, or after the signing bodies.
+
+    Gives the ISO date, the signing bodies, and the index of the block's first segment: bodies
+    may stand on the lines above the date, one a line (two offices often sign together).
+    """
     start, segment = segments[index]
     match = DATE.search(segment)
     if not match or match.end() != len(segment):
@@ -204,10 +249,18 @@ def _signature_at(segments, index: int) -> tuple[str, list[str]] | None:
     if before and not ISSUER_END.search(before):
         return None
     signers = _split_issuers(before) if before else []
-    if not before and index > 0 and ISSUER_END.search(segments[index - 1][1]) \
-            and not SENTENCE_MARKS.search(segments[index - 1][1]):
-        signers = _split_issuers(segments[index - 1][1])
-    return _iso(match.group()), signers
+    first = index
+    while not before and first > 0 and index - first < MAX_SIGNERS \
+            and _is_signer(segments[first - 1][1]):
+        first -= 1
+    for _, above in segments[first:index]:
+        signers += _split_issuers(above)
+    return _iso(match.group()), signers, first
+
+
+def _is_signer(segment: str) -> bool:
+    return len(segment) <= 40 and bool(ISSUER_END.search(segment)) \
+        and not SENTENCE_MARKS.search(segment)
 
 
 def _iso(date: str | None) -> str | None:
@@ -246,7 +299,8 @@ def _addressees(state: ParseState, segments, fields) -> list[str]:
         return split_names(fields["主送"])[0]
     for start, segment in segments[:15]:
         match = ADDRESSEE_LINE.match(segment)
-        if match and not DATE.search(segment) and not FIELD.match(segment):
+        if match and not DATE.search(segment) and not PANEL_KEY.match(segment) \
+                and not COVER_SENTENCE.search(segment):
             state.place(start, start + len(segment))
             return split_names(match["names"])[0]
     return []

@@ -65,6 +65,8 @@ def find_tables(state: ParseState) -> None:
         else:
             regions.append([start, end])
     for region in regions:
+        if not _has_table_rows(text[region[0]:region[1]]):
+            continue          # tab-separated fields of a page's information panel, not a table
         region[0] = _first_cell_start(text, region[0])
         above_end = region[0] - 1
         above_start = max(text.rfind("\n", 0, max(above_end, 0)),
@@ -73,6 +75,19 @@ def find_tables(state: ParseState) -> None:
         if above_end > above_start and TABLE_TITLE.fullmatch(text, above_start, above_end):
             region[0] = above_start
         state.tables.append((region[0], region[1]))
+
+
+def _has_table_rows(region: str) -> bool:
+    """Whether a run of separated lines is a table: it has a header row or numbered rows."""
+    numbered = 0
+    for line in region.split("\n"):
+        cells = _cells(line)
+        if header_columns(cells):
+            return True
+        numbered += any(INDEX_CELL.match(cell) for cell in cells[:3])
+        if numbered >= 2:
+            return True
+    return False
 
 
 def _first_cell_start(text: str, line_start: int) -> int:
