@@ -82,7 +82,8 @@ def _has_table_rows(region: str) -> bool:
     numbered = 0
     for line in region.split("\n"):
         cells = _cells(line)
-        if header_columns(cells):
+        first_row = next((i for i, c in enumerate(cells) if INDEX_CELL.match(c)), len(cells))
+        if header_columns(cells[:first_row]):   # a header, perhaps with rows glued after it
             return True
         numbered += any(INDEX_CELL.match(cell) for cell in cells[:3])
         if numbered >= 2:
