@@ -82,3 +82,43 @@ def test_table_flattened_without_borders():
         (3, "开展诚信宣传月活动,推进3个示范点建设。", "长期坚持")]
     assert [[(u.name, u.role) for u in r.units] for r in rows] == [
         [("区发改委", R), ("区财政局", R)], [("区市场监管局", L), ("各街镇", S)], [("区委宣传部", R)]]
+
+
+def test_complete_rows_follow_the_header_order():
+    text = ("序号\t责任单位\t工作任务\t完成时间\n"
+            "1\t县人行\t推进农村信用体系建设,开展信用户评定。\t2014年12月\n"
+            "2\t县发改局、县财政局\t建立信用信息平台。\t2014年底\n")
+    rows = table_tasks(text)
+    assert [(r.index, r.text, r.deadline) for r in rows] == [
+        (1, "推进农村信用体系建设,开展信用户评定。", "2014年12月"), (2, "建立信用信息平台。", "2014年底")]
+    assert [[u.name for u in r.units] for r in rows] == [["县人行"], ["县发改局", "县财政局"]]
+
+
+def test_units_that_do_not_end_like_agencies_are_kept_by_position():
+    text = ("序号 | 类别 | 工作任务 | 牵头单位 | 配合单位 |\n"
+            "1 | 企业信用 | 畅通中小企业信用信息比对渠道。 | 市经济信息化委 | 相关委办局、上海资信 |\n")
+    assert [(u.name, u.role) for u in table_tasks(text)[0].units] == [
+        ("市经济信息化委", L), ("相关委办局", S), ("上海资信", S)]
+
+
+def test_table_without_a_number_column_and_numbers_written_with_a_dot():
+    no_numbers = ("工作任务 | 牵头单位 | 配合单位 | 完成时限\n"
+                  "建立信用信息平台。 | 市发改委 | 市大数据局 | 2020年底\n"
+                  "开展诚信宣传。 | 市委宣传部 | 市文明办 | 长期\n")
+    assert [(r.index, r.text) for r in table_tasks(no_numbers)] == [
+        (1, "建立信用信息平台。"), (2, "开展诚信宣传。")]
+    dotted = "序号 | 工作任务 | 牵头单位\n1. | 建立平台。 | 市发改委\n2. | 开展宣传。 | 市委宣传部\n"
+    assert [(r.index, r.text) for r in table_tasks(dotted)] == [(1, "建立平台。"), (2, "开展宣传。")]
+
+
+def test_a_notice_that_is_only_its_table():
+    text = ("鄞州区2023年社会信用体系建设重点工作任务清单\n"
+            "| 序号 | 重点任务 | 责任单位 |\n|---|---|---|\n"
+            "| 一、信用基础建设 | | |\n| 1 | 归集公共信用信息。 | 区发改局 |\n"
+            "| 二、信用应用 | | |\n| 2 | 推进信易贷。 | 区金融办 |\n")
+    notice = parse_text(text)
+    assert notice.title == "鄞州区2023年社会信用体系建设重点工作任务清单"
+    assert (notice.year, notice.region) == (2023, "鄞州区")
+    assert [(s.index, s.title) for s in notice.sections] == [(1, "信用基础建设"), (2, "信用应用")]
+    assert [(t.section, t.index) for t in notice.tasks] == [(1, 1), (2, 2)]
+    assert not [w for w in notice.warnings if w.code in ("unplaced_table_row", "unplaced_text")]

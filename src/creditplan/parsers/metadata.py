@@ -14,6 +14,7 @@ import regex
 from .canonical import canonical_name
 from .numbering import CN_DIGITS, cn_to_int
 from .state import ParseState
+from .table import TABLE_TITLE
 from .units import split_names, split_top
 
 SEGMENT = regex.compile(r"[^\n \t]+")  # a line, or in flattened pages a run between spaces
@@ -113,7 +114,11 @@ def _head_end(text: str, state: ParseState) -> int:
     """The cover ends where the plan's first section begins (or at the first table)."""
     match = FIRST_SECTION.search(text)
     ends = [match.start()] if match else []
-    ends += [start for start, _ in state.tables]
+    # A table's title line (…任务分工表) may be the notice's only title: the cover includes it.
+    for start, _ in state.tables:
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        ends.append(line_end if TABLE_TITLE.fullmatch(text, start, line_end) else start)
     return min(ends) if ends else len(text)
 
 

@@ -40,7 +40,9 @@ HEADER_COLUMNS = (
 
 SECTION_CELL = regex.compile(r"^(?P<num>[一二三四五六七八九十百]{1,4})、(?P<title>.*)$")
 CATEGORY_CELL = regex.compile(r"^\((?P<num>[一二三四五六七八九十百]{1,4})\)(?P<title>.*)$")
-INDEX_CELL = regex.compile(r"^\d{1,4}$")
+INDEX_CELL = regex.compile(r"^\d{1,4}[.、]?$")
+# A Markdown table's separator row: |---|:---:|
+RULE_ROW = regex.compile(r"^[\s|:\-—]+$")
 DEADLINE_CELL = regex.compile(r"^[^。]{0,40}(?:\d{4}年|年底|年中|月底|季度|前完成|长期|持续|常态|全年|"
                               r"\d{1,2}月)[^。]{0,20}$")
 
@@ -170,6 +172,23 @@ FITS = {
 }
 
 
+def _plausible(row: dict[str, str]) -> bool:
+    """Whether cells taken by position look like their columns: a 序号 is a number, a category
+    is no sentence, the task's text is neither a number nor a date nor a list of agencies, and
+    agencies are no sentence."""
+    for kind, cell in row.items():
+        looks = _cell_type(cell)
+        if kind == "index" and looks != "index" or kind != "index" and looks == "index":
+            return False
+        if kind == "category" and looks == "sentence":
+            return False
+        if kind == "content" and looks in ("deadline", "agencies"):
+            return False
+        if kind in ("lead", "support", "responsible") and "。" in cell:
+            return False
+    return "content" in row
+
+
 def assign_cells(cells: list[str], columns: list[Column]) -> dict[str, str]:
     """Match a row's cells to columns by what they look like, in order.
 
@@ -178,6 +197,10 @@ def assign_cells(cells: list[str], columns: list[Column]) -> dict[str, str]:
     >>> assign_cells(["2", "制定方案,明确任务。", "市经济信息化委", "相关委办局", ""], cols)
     {'index': '2', 'content': '制定方案,明确任务。', 'lead': '市经济信息化委', 'support': '相关委办局'}
     """
+    if len(cells) == len(columns):
+        by_position = {c.kind: cell for c, cell in zip(columns, cells) if cell}
+        if _plausible(by_position):
+            return by_position
     assigned: dict[str, str] = {}
     col = 0
     for cell in cells:
@@ -217,11 +240,14 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
     category: Category | None = None
     categories: list[Category] = []
     rows: list[tuple[dict, Category | None]] = []
+    section_rows: list[dict] = []
     pos = start
     for line in text[start:end].split("\n"):
         line_start, pos = pos, pos + len(line) + 1
         cells = _cells(line)
-        if not any(cells):
+        if not any(cells) or RULE_ROW.match(line):
+            if any(cells):
+                state.place(line_start, line_start + len(line))
             continue
         header = header_columns(cells)
         if header:
@@ -240,12 +266,18 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
         heading = SECTION_CELL.match(filled[0]) if len(filled) == 1 else None
         if heading:
             section, category, saw_section_rows = cn_to_int(heading["num"]), None, True
+            section_rows.append({"index": section, "number": heading["num"],
+                                 "title": heading["title"].strip(), "level": 1, "text": "",
+                                 "line": state.line_of(line_start),
+                                 "span": (line_start, line_start + len(line))})
             state.place(line_start, line_start + len(line))
             continue
         row = assign_cells(cells, columns)
         if "content" not in row and "category" in row and "index" in row:
             row["content"] = row.pop("category")
         category = _next_category(row.get("category"), category, categories)
+        if "index" not in row and not any(c.kind == "index" for c in columns) and "content" in row:
+            row["index"] = str(len(rows) + 1)      # no 序号 column: rows count in order
         if "index" not in row or "content" not in row:
             state.warn("unplaced_table_row", f"a table row has no 序号 or no task text: "
                        f"{line.strip()[:40]!r}", line_start)
@@ -254,6 +286,8 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
         row["_span"] = (line_start, line_start + len(line))
         rows.append((row, category))
         state.place(line_start, line_start + len(line))
+    if section_rows and not state.sections:   # a notice that is only its table
+        state.sections.extend(section_rows)
     by_title = not saw_section_rows
     for category_ in categories:
         if not by_title:
@@ -306,7 +340,7 @@ def _row_task(state: ParseState, row: dict, category: Category | None, columns: 
             units.extend(found)
             is_open = is_open or cell_open
     text = row["content"]
-    index = int(row["index"])
+    index = int(row["index"].rstrip(".、"))
     start, end = row["_span"]
     return {"origin": "table", "section": section, "group": group, "index": index,
             "path": [p for p in (section, group, index) if p is not None],
