@@ -83,6 +83,9 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
                 return data.decode(attempt), attempt
             except UnicodeDecodeError as exc:
                 error = exc
+        lenient = _decode_damaged(data, (codec,))
+        if lenient:
+            return lenient
         raise DecodeError(f"does not decode as {encoding} (byte {error.start})") from error
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -113,6 +116,9 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     if not decoded:
+        lenient = _decode_damaged(data, ("utf-8",) + _CANDIDATES)
+        if lenient:
+            return lenient
         raise DecodeError("is not text in UTF-8, UTF-16, GB18030 or Big5")
     if len(decoded) == 1:
         codec, text = next(iter(decoded.items()))
@@ -124,6 +130,25 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
               for c, t in decoded.items()}
     codec = max(decoded, key=lambda c: (scores[c], c == "gb18030", c == "cp950"))
     return decoded[codec], codec
+
+
+# A file cut off mid-character or with a stray byte is still read, when the damage is small:
+# the bad bytes become U+FFFD, which normalization reports with their lines.
+MAX_DAMAGED_SHARE = 0.01
+
+
+def _decode_damaged(data: bytes, codecs_: tuple[str, ...]) -> tuple[str, str] | None:
+    """The decoding with the fewest bad bytes, when they are few; else None."""
+    best = None
+    for codec in codecs_:
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd")
+        if best is None or bad < best[0]:
+            best = (bad, text, codec)
+    bad, text, codec = best
+    if bad > max(3, MAX_DAMAGED_SHARE * len(text)):
+        return None
+    return text, codec
 
 
 def _detect(data: bytes) -> str | None:
