@@ -46,3 +46,13 @@ def test_bytes_that_are_no_text_are_a_clear_error():
         creditplan.parse_bytes(bytes(range(128, 256)) * 50)
     with pytest.raises(InputError, match="PDF"):
         creditplan.parse_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+
+
+def test_keep_script_keeps_traditional_text_over_several_lines():
+    text = "一、總則\n(一)推進信用體系建設。\n完善工作機制。(責任單位:市發改委)\n(二)加強宣傳。\n"
+    kept = creditplan.parse_text(text, keep_script=True)
+    plain = creditplan.parse_text(text)
+    assert [t.text for t in kept.tasks] == ["推進信用體系建設。完善工作機制。", "加強宣傳。"]
+    assert kept.tasks[0].title == "推進信用體系建設"
+    assert [t.text for t in plain.tasks] == ["推进信用体系建设。完善工作机制。", "加强宣传。"]
+    assert kept.tasks[0].units == plain.tasks[0].units       # units are always simplified

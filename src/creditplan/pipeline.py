@@ -12,6 +12,7 @@ from .errors import InputError, InputTooLarge
 from .models import Notice
 from .normalize import Normalized, decode_bytes, normalize
 from .parsers import PARSERS, ParseState
+from .parsers.titles import flow
 
 # Larger inputs are refused unless the caller raises the limit: notices are tens of KB, and a
 # 100 MB "notice" is a crawler's concatenation that would take minutes and gigabytes.
@@ -76,6 +77,7 @@ def _notice(norm: Normalized, state: ParseState, *, keep_script: bool, source: s
     tasks = state.tasks
     if keep_script and norm.script == "traditional":
         tasks = [_in_original_script(task, norm) for task in tasks]
+    tasks = [{k: v for k, v in task.items() if not k.startswith("_")} for task in tasks]
     record = {
         "source": source, "encoding": encoding,
         "title": meta.get("title"), "notice_title": meta.get("notice_title"),
@@ -92,11 +94,21 @@ def _notice(norm: Normalized, state: ParseState, *, keep_script: bool, source: s
 
 
 def _in_original_script(task: dict, norm: Normalized) -> dict:
-    """The task's text as the input wrote it (traditional), when offsets allow."""
-    start, end = task["span"]
-    original = norm.display_text[start:end]
-    if task["text"] and task["text"] in norm.text[start:end]:
-        offset = norm.text.index(task["text"], start, end)
+    """The task's text (and title) as the input wrote them, when offsets allow: conversion to
+    simplified script keeps every offset, so the same stretch of the pre-conversion text is
+    the original."""
+    if "_text_span" in task:
+        start, end = task["_text_span"]
+        original = flow(norm.display_text[start:end])
+    else:      # a table cell: one line, found within the row
+        start, end = task["span"]
+        offset = norm.text.find(task["text"], start, end)
+        if offset < 0:
+            return task
         original = norm.display_text[offset:offset + len(task["text"])]
-        return {**task, "text": original}
-    return task
+    if len(original) != len(task["text"]):
+        return task
+    title = task["title"]
+    if title and task["text"].startswith(title):
+        title = original[:len(title)]
+    return {**task, "text": original, "title": title}

@@ -34,6 +34,8 @@ def assign_responsibility(state: ParseState) -> None:
             task["_own_line"] = raw[:found.start].rstrip(" ").endswith("\n")
             for message in found.warnings:
                 state.warn("cut_bracket", message, start + found.start)
+        lead = len(text) - len(text.lstrip())
+        task["_text_span"] = (start + lead, start + len(text.rstrip()))  # for --keep-script
         task["text"] = flow(text.strip())
         task["title"] = _section_title(state, task) if heading else task_title(task["text"])
         task["span"] = (task["span"][0], start + len(raw.rstrip()))
