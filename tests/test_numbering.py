@@ -73,3 +73,16 @@ def test_heading_without_children_is_task_only_with_responsibility():
     notice = parse_text("一、总体目标\n建立制度。\n二、加强宣传\n开展活动。(责任单位:市委宣传部)")
     assert [(t.section, t.index, t.title) for t in notice.tasks] == [(2, 2, "加强宣传")]
     assert len(notice.sections) == 2
+
+
+def test_inline_enumeration_after_a_colon_stays_in_its_task():
+    notice = parse_text("一、总则\n(一)完善制度。重点包括:(1)制定信用信息目录;(2)出台管理办法。"
+                        "(责任单位:市发改委)\n(二)加强宣传。(责任单位:市委宣传部)")
+    assert [(t.path, t.text) for t in notice.tasks] == [
+        ([1, 1], "完善制度。重点包括:(1)制定信用信息目录;(2)出台管理办法。"), ([1, 2], "加强宣传。")]
+    assert [u.name for u in notice.tasks[0].units] == ["市发改委"]
+
+
+def test_items_on_lines_of_their_own_under_a_group_are_tasks():
+    notice = parse_text("一、总则\n(一)完善制度:\n(1)制定目录。\n(2)出台办法。")
+    assert [t.path for t in notice.tasks] == [[1, 1, 1], [1, 1, 2]]

@@ -34,11 +34,41 @@ def parse_clauses(state: ParseState) -> None:
     regions = state.clause_regions()
     labels = [label for start, end in regions for label in find_labels(state.text, start, end)]
     items = accept_in_sequence(labels)
+    enumerations = _inline_enumerations(state.text, items)
+    if enumerations:
+        items = accept_in_sequence([l for l in labels if l.start not in enumerations])
     if not items:
         return
     ends = _item_ends(items, regions, len(state.text))
     for index, item in enumerate(items):
         _add_item(state, items, index, ends[index])
+
+
+def _inline_enumerations(text: str, items: list[Item]) -> set[int]:
+    """Label offsets of enumerations inside a task: items that run inline after a colon in
+    their parent's own words ((一)完善制度。重点包括:(1)…;(2)…). Under a section heading inline
+    items are the tasks themselves (2012 Shanghai), so only deeper parents count."""
+    children: dict[int, list[int]] = {}
+    for index, item in enumerate(items):
+        if item.parent is not None and items[item.parent].depth > 0:
+            children.setdefault(item.parent, []).append(index)
+    skipped: set[int] = set()
+    for parent, kids in children.items():
+        first = items[kids[0]].label.start
+        lead_in = text[items[parent].label.end:first].rstrip()
+        inline = all(text[items[k].label.start - 1] not in "\n" for k in kids)
+        if inline and lead_in.endswith(":"):
+            skipped.update(items[k].label.start for k in range(kids[0], len(items))
+                           if _descends(items, k, parent))
+    return skipped
+
+
+def _descends(items: list[Item], index: int, ancestor: int) -> bool:
+    while index is not None:
+        if items[index].parent == ancestor:
+            return True
+        index = items[index].parent
+    return False
 
 
 def _item_ends(items: list[Item], regions: list[tuple[int, int]], size: int) -> list[int]:
