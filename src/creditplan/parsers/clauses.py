@@ -8,6 +8,8 @@ the responsibility parser, from ``heading_task`` candidates).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from .numbering import Item, accept_in_sequence, find_labels
@@ -79,8 +81,12 @@ def _item_ends(items: list[Item], regions: list[tuple[int, int]], size: int) -> 
         while open_items and items[open_items[-1]].depth >= item.depth:
             ends[open_items.pop()] = item.label.start
         open_items.append(index)
-    region_ends = [next((e for s, e in regions if s <= item.label.start < e), size)
-                   for item in items]
+    starts = [start for start, _ in regions]
+    region_ends = []
+    for item in items:    # the region holding each label: a binary search, not a scan
+        at = bisect_right(starts, item.label.start) - 1
+        inside = at >= 0 and item.label.start < regions[at][1]
+        region_ends.append(regions[at][1] if inside else size)
     return [min(end, region_end) for end, region_end in zip(ends, region_ends)]
 
 
