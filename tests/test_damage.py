@@ -17,6 +17,7 @@ from creditplan.normalize.damage import (
     report_unrecoverable,
 )
 from creditplan.normalize.edits import StepResult
+from step_contract import assert_contract
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SONGJIANG = (SAMPLES / "songjiang-2022-work-points.txt").read_text(encoding="utf-8")
@@ -25,22 +26,6 @@ CLEAN_SIMPLIFIED = (SAMPLES / "shanghai-2023-work-points.txt").read_text(encodin
 CLEAN_TRADITIONAL = SONGJIANG.replace("??", "").replace("?qū)嶓w", "實體")
 
 STEPS = [repair_lost_spaces, repair_byte_shift, report_unrecoverable]
-
-
-def assert_contract(text: str, result: StepResult) -> None:
-    """Edits are sorted, apart, in input coordinates, and turn ``text`` into ``result.text``."""
-    out, last, shift = [], 0, 0
-    for start, end, new_len in result.edits:
-        assert last <= start <= end <= len(text)
-        out.append(text[last:start])
-        out.append(result.text[start + shift:start + shift + new_len])
-        shift += new_len - (end - start)
-        last = end
-    out.append(text[last:])
-    assert "".join(out) == result.text
-    assert len(result.text) == len(text) + shift
-    for note in result.notes:
-        assert 0 <= note.pos <= len(text)
 
 
 # ---------------------------------------------------------------- lost spaces

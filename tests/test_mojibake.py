@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from creditplan.normalize.edits import StepResult
 from creditplan.normalize.mojibake import repair_mojibake
+from step_contract import assert_contract
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
 TEXTS = {path.stem: path.read_text(encoding="utf-8") for path in SAMPLES}
@@ -30,19 +31,6 @@ MISREADINGS = {
 }
 # UTF-8 read as GBK loses bytes, one U+FFFD each: (codec, share of characters recovered).
 LOSSY = [("gb18030", 0.94), ("gbk", 0.90)]
-
-
-def assert_contract(text: str, result: StepResult) -> None:
-    """Edits are sorted, apart, in input coordinates, and turn ``text`` into ``result.text``."""
-    out, last, shift = [], 0, 0
-    for start, end, new_len in result.edits:
-        assert last <= start <= end <= len(text)
-        out.append(text[last:start])
-        out.append(result.text[start + shift:start + shift + new_len])
-        shift += new_len - (end - start)
-        last = end
-    out.append(text[last:])
-    assert "".join(out) == result.text
 
 
 def similarity(a: str, b: str) -> float:
