@@ -47,6 +47,8 @@ def parse_bytes(data: bytes, *, encoding: str | None = None, source: str | None 
     if not data.strip():
         raise InputError("is empty")
     text, used = decode_bytes(data, encoding)
+    if not text.replace("\ufeff", "").strip():
+        raise InputError("is empty (only spaces or a byte-order mark)")
     return parse_text(text, source=source, encoding=used, max_bytes=None, **options)
 
 

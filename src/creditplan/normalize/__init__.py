@@ -19,7 +19,8 @@ from .markup import strip_markup
 from .mojibake import repair_mojibake
 from .pinyin import strip_pinyin_annotations
 from .script import to_simplified
-from .width import fold_line_ends, fold_width, tidy_spaces
+from .width import (collapse_blank_lines, fold_line_ends, fold_width, replace_lone_surrogates,
+                    tidy_spaces)
 
 __all__ = ["STEPS", "Normalized", "normalize", "decode_bytes"]
 
@@ -27,6 +28,7 @@ Step = Callable[[str], StepResult]
 
 # (repair name, step). The name is the key the step's count is added to in ``repairs``.
 STEPS: tuple[tuple[str, Step], ...] = (
+    ("surrogate", replace_lone_surrogates),       # half a UTF-16 pair: no character at all
     ("mojibake", repair_mojibake),                # whole text decoded with the wrong codec
     ("line_end", fold_line_ends),                 # CRLF, CR, BOM, zero-width marks
     ("markup", strip_markup),                     # HTML tags and entities
@@ -38,7 +40,8 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("boilerplate", drop_furniture_lines),        # web-page furniture lines
     ("boilerplate", drop_inline_bylines),         # a byline inside a flattened page's line
     ("boilerplate", drop_trailing_border),        # a lone "|" after a paragraph
-    ("spacing", tidy_spaces),                     # indentation, repeated spaces and blank lines
+    ("spacing", tidy_spaces),                     # indentation, trailing and repeated spaces
+    ("spacing", collapse_blank_lines),            # runs of blank lines
 )
 
 @dataclass

@@ -16,7 +16,7 @@ _FURNITURE_LINE = regex.compile(
     [ ]* (?:
         # a post's byline: 发表/来源/作者/浏览/发布时间 fields, short and without a sentence end
         (?:发表|发布|来源|信息来源|作者|编辑|责任编辑|浏览|浏览次数|点击|点击数|阅读|阅读量|
-           访问量|访问次数|发布时间|发布日期|更新时间|时间|日期)
+           访问量|访问次数|发布时间|发布日期|更新时间)     # not 时间:/日期: alone (a deadline)
         [ ]*[:：][^\n。]{0,160}?
         (?:(?:浏览|点击|阅读|访问)[^\n。]{0,40})?
       | # font-size and print widgets, also split over several lines: 字号 大 中 小, 【打印】

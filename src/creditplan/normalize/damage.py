@@ -27,7 +27,7 @@ from .edits import Note, StepResult, substitute, unchanged
 
 LOST_SPACES = regex.compile(
     r"""
-      (?P<indent> (?<= ^ [\ \t\u3000\u00a0\u2000-\u200a\u202f?？]* ) [?？]{2,} )
+      (?P<indent> (?<= ^ [\ \t\u3000\u00a0\u2000-\u200a\u202f?？]{0,40} ) [?？]{2,} )
                                                   # at a line start (after any spaces or other
                                                   #   lost ones, NBSP too): a lost indent
     | (?<= [。；：，、！）」』”】〉》);:,!\]] ) [?？]{2,}  # after a clause ends (either width):

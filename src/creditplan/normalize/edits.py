@@ -15,6 +15,9 @@ from typing import Callable, NamedTuple
 
 import regex
 
+# Line ends as the input may have them; each is one line, whatever the normalizer makes of it.
+LINE_END = regex.compile(r"\r\n|[\r\n\u2028\u2029]")
+
 Edit = tuple[int, int, int]  # (start, end) in the step's input, and the length written there
 
 
@@ -129,8 +132,8 @@ class OffsetMap:
 
     def line_of_input(self, input_pos: int) -> int:
         """1-based line of an input offset."""
-        if self._newlines is None:
-            self._newlines = [m.start() for m in regex.finditer(r"\n", self.original)]
+        if self._newlines is None:   # the last character of each line end: CRLF counts once
+            self._newlines = [m.end() - 1 for m in LINE_END.finditer(self.original)]
         return bisect_right(self._newlines, input_pos - 1) + 1
 
     def line(self, pos: int) -> int:

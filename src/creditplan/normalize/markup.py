@@ -10,10 +10,12 @@ from .edits import StepResult, substitute, unchanged
 
 _MARKUP = regex.compile(
     r"""
-      <!--.*?-->                                   # comments
-    | <(?:script|style)\b[^>]*>.*?</(?:script|style)\s*>   # code and styling, with their content
+      <!--.{0,4000}?-->                            # comments (bounded: an unclosed one must not
+                                                   #   make every later <!-- scan to the end)
+    | <(?:script|style)\b[^>]{0,500}>.{0,20000}?</(?:script|style)\s*>   # code and styling
     | </?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,500})?/?>      # any tag, with attributes
-    | &(?:[A-Za-z][A-Za-z0-9]{1,15}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});   # entities
+    | &(?:amp;)*(?:[A-Za-z][A-Za-z0-9]{1,15}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});  # entities,
+                                                   #   twice-escaped ones (&amp;nbsp;) too
     """,
     regex.VERBOSE | regex.DOTALL | regex.IGNORECASE,
 )
@@ -27,12 +29,25 @@ _CELL_TAG = regex.compile(r"</t[dh]\b", regex.IGNORECASE)
 def _replace(match: regex.Match) -> str:
     token = match.group()
     if token.startswith("&"):
-        return html.unescape(token)
+        return _unescape(token)
     if _BLOCK_TAG.match(token):
         return "\n"
     if _CELL_TAG.match(token):
         return " | "  # a table cell keeps its border, as tables flattened to text have
     return ""
+
+
+def _unescape(entity: str) -> str:
+    """An entity decoded, twice-escaped ones too (&amp;nbsp; is a no-break space in pages)."""
+    for _ in range(3):
+        decoded = html.unescape(entity)
+        if decoded == entity or not _ENTITY.fullmatch(decoded):
+            return decoded
+        entity = decoded
+    return entity
+
+
+_ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,15}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});")
 
 
 def strip_markup(text: str) -> StepResult:

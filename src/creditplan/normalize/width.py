@@ -41,10 +41,20 @@ _MESSY_SPACE = regex.compile(
     | (?<=[ ])[ ]+                    # a run of spaces: keep the first
     | (?<=[《“‘(\[【〔「『])[ ]+        # just inside an opening mark
     | [ ]+(?=[》”’)\]】〕」』])        # just inside a closing mark
-    | (?<=\n\n)\n+                    # more than one blank line
     """,
     regex.VERBOSE,
 )
+
+
+_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> StepResult:
+    """Half of a UTF-16 pair, left by a broken conversion, is no character: make it U+FFFD,
+    which the unrecoverable step then reports with its line."""
+    if text.isascii() or not _LONE_SURROGATE.search(text):
+        return unchanged(text)
+    return substitute(_LONE_SURROGATE, text, lambda m: "\ufffd")
 
 
 def fold_line_ends(text: str) -> StepResult:
@@ -63,6 +73,16 @@ def fold_width(text: str) -> StepResult:
     return StepResult(text.translate(_FOLD), [], count, [])
 
 
+_BLANK_LINES = regex.compile(r"(?<=\n\n)\n+")
+
+
 def tidy_spaces(text: str) -> StepResult:
-    """Drop indentation, trailing and repeated spaces and repeated blank lines."""
+    """Drop indentation, trailing and repeated spaces."""
     return substitute(_MESSY_SPACE, text, lambda m: "")
+
+
+def collapse_blank_lines(text: str) -> StepResult:
+    """A run of blank lines becomes one blank line (after ``tidy_spaces`` emptied them)."""
+    if "\n\n\n" not in text:
+        return unchanged(text)
+    return substitute(_BLANK_LINES, text, lambda m: "")

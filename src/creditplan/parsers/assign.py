@@ -27,6 +27,8 @@ def assign_responsibility(state: ParseState) -> None:
         if heading and not found:
             continue          # a section heading without a responsibility is not a task
         text = raw[:found.start] if found else raw
+        if found and found.end is not None and raw[found.end:].strip():
+            text += raw[found.end:]      # words after labelled fields are still the task's
         if found:
             task["units"] = unit_records(found.units)
             task["units_open"] = found.open_list

@@ -13,6 +13,7 @@ from bisect import bisect_right
 import regex
 
 from .numbering import Item, accept_in_sequence, find_labels
+from .responsibility import ANY_LABEL, find_responsibility
 from .state import ParseState
 from .titles import flow, split_heading
 
@@ -147,9 +148,18 @@ def _task(state: ParseState, items: list[Item], index: int, start: int, end: int
 
 
 def _cut_end_matter(text: str, start: int, end: int) -> int:
-    """End a clause before a signature, date, attachment or table title on a later line."""
+    """End a clause before what follows it but is not its own: a signature, date, attachment
+    or table title on a later line, or any paragraph after the line that gave its
+    responsibility (a responsibility closes a task)."""
     newline = text.find("\n", start, end)
     if newline < 0:
         return end
     match = END_MATTER.search(text, newline + 1, end)
-    return match.start() if match else end
+    end = match.start() if match else end
+    while 0 <= newline < end:
+        after = text[newline + 1:end]
+        if after.strip() and not ANY_LABEL.match(after.lstrip()) and \
+                text[newline - 1] in ")〕】]" and find_responsibility(text[start:newline]):
+            return newline
+        newline = text.find("\n", newline + 1, end)
+    return end

@@ -19,9 +19,10 @@ from .units import split_names, split_top
 
 SEGMENT = regex.compile(r"[^\n \t]+")  # a line, or in flattened pages a run between spaces
 
+# A notice title; the words before it on its line name the issuers. Matched from 关于 on, so
+# that the search stays linear on any line.
 NOTICE_TITLE = regex.compile(
-    r"(?P<issuers>[^\n《》:]{0,120}?)(?P<title>关于(?:印发|转发|下发|发布|做好|加强|开展)"
-    r"[^\n]{0,120}?的?通知)")
+    r"关于(?:印发|转发|下发|发布|做好|加强|开展)[^\n]{0,120}?的?通知")
 PLAN_IN_COVER = regex.compile(r"(?:现将|印发|转发)《(?P<title>[^《》\n]{4,80})》")
 PLAN_WORDS = regex.compile(r"工作要点|重点工作|工作重点|重点任务|工作任务|任务分工|分工方案|实施方案|工作计划|行动计划|"
                            r"工作安排|工作方案|推进计划|工作措施|责任分工|任务清单")
@@ -138,7 +139,9 @@ def _notice_title(segments) -> dict | None:
     for start, segment in segments[:12]:
         match = NOTICE_TITLE.search(segment)
         if match:
-            return {"title": match["title"].replace(" ", ""), "issuers": match["issuers"],
+            before = segment[max(0, match.start() - 120):match.start()]
+            issuers = regex.split(r"[《》:]", before)[-1]
+            return {"title": match.group().replace(" ", ""), "issuers": issuers,
                     "span": (start, start + len(segment))}
     for start, segment in segments[:3]:   # a page heading: 合肥市…工作要点的通知
         if segment.endswith("通知") and PLAN_WORDS.search(segment) and len(segment) <= 80:

@@ -64,6 +64,7 @@ class Responsibility:
     open_list: bool = False
     deadline: str | None = None
     warnings: list[str] = field(default_factory=list)
+    end: int | None = None                       # where it ends, when text follows it
 
 
 def parse_content(content: str, default_role: str = "responsible") \
@@ -107,7 +108,8 @@ def _parse_labelled(content: str, labels: list[regex.Match], default_role: str):
     is_open, deadline = False, None
     for i, match in enumerate(labels):
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(content)
-        value = content[match.end():stop].strip(TRAILING_NOISE + ":")
+        value = content[match.end():stop]
+        value = value[:_labels_end(value, 0, len(value))].strip(TRAILING_NOISE + ":")
         if match.group("time"):
             deadline = value or deadline
             continue
@@ -210,17 +212,49 @@ def _balanced_close(content: str) -> bool:
 
 
 def _bare_labels(text: str, end: int) -> Responsibility | None:
-    """Labels without a bracket after the task's last sentence: 牵头单位:A责任单位:B."""
-    # Labels may stand on lines of their own after the task: search from its last full stop.
+    """Labels without a bracket after the task's last sentence: 牵头单位:A责任单位:B.
+
+    They may stand on lines of their own; they end at the first line that starts with no
+    label, or at a bracket they did not open. What follows stays the task's text (``end``).
+    """
     sentence_end = text.rfind("。", 0, end)
     match = UNIT_LABEL.search(text, sentence_end + 1, end)
-    if not match:
-        return None
-    parsed = parse_content(text[match.start():end])
+    if not match or _depth(text[sentence_end + 1:match.start()]) > 0:
+        return None     # inside a bracket: the bracket forms decide, not this one
+    stop = _labels_end(text, match.start(), end)
+    parsed = parse_content(text[match.start():stop])
     if not parsed:
         return None
     units, is_open, deadline = parsed
-    return Responsibility(match.start(), units, is_open, deadline)
+    return Responsibility(match.start(), units, is_open, deadline, end=stop)
+
+
+def _labels_end(text: str, start: int, end: int) -> int:
+    """Where a run of labelled fields ends: a line without a label, or an unopened bracket."""
+    depth, pos = 0, start
+    while pos < end:
+        ch = text[pos]
+        if ch in OPENERS:
+            depth += 1
+        elif ch in BRACKET_PAIRS:
+            depth -= 1
+            if depth < 0:
+                return pos
+        elif ch == "\n" and not ANY_LABEL.match(text, pos + 1, end):
+            return pos
+        pos += 1
+    return end
+
+
+def _depth(text: str) -> int:
+    """How many brackets ``text`` leaves open."""
+    depth = 0
+    for ch in text:
+        if ch in OPENERS:
+            depth += 1
+        elif ch in BRACKET_PAIRS:
+            depth = max(depth - 1, 0)
+    return depth
 
 
 def _role_sentence(text: str, end: int) -> Responsibility | None:
@@ -228,8 +262,9 @@ def _role_sentence(text: str, end: int) -> Responsibility | None:
     分工负责。 A bare list is not enough here: without brackets or role words a sentence of
     names is prose."""
     match = LAST_SENTENCE.search(text, 0, end)
-    if not match or match.start() == 0 or not ROLE_WORD.search(match.group()):
-        return None
+    if not match or match.start() == 0 or not ROLE_WORD.search(match.group()) \
+            or ANY_LABEL.search(match.group()) or _depth(match.group()):
+        return None     # labels and brackets have their own forms
     parsed = parse_content(match.group())
     if not parsed or not parsed[0]:
         return None
