@@ -67,6 +67,11 @@ _BYLINE_WORDS = ("扫一扫", "掃一掃", "浏览", "瀏覽", "点击", "點擊
 MAX_FURNITURE = 240
 
 
+# A line of nothing but font-size words (大, 中, 小, 默认) is a widget split over lines only
+# next to other furniture; alone, 中 or 大 may be the end of a wrapped line of text.
+SIZE_ONLY = regex.compile(r"[ \[【(]*(?:大|中|小|默认)[ \]】)|/]*")
+
+
 def drop_furniture_lines(text: str) -> StepResult:
     """Remove lines that are nothing but web-page furniture (their line breaks stay).
 
@@ -74,14 +79,35 @@ def drop_furniture_lines(text: str) -> StepResult:
     (發表 and 瀏覽 are the same furniture as 发表 and 浏览).
     """
     convert = converter("t2s").convert
-    edits, pos = [], 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    kinds = []        # "furniture", "size" (a lone size word) or None, per line
+    for line in lines:
         # No furniture holds a full stop: prose lines are skipped without a match.
-        if line and len(line) <= MAX_FURNITURE and "。" not in line and (
-                _FURNITURE_LINE.fullmatch(line) or _FURNITURE_LINE.fullmatch(convert(line))):
+        if not line or len(line) > MAX_FURNITURE or "。" in line:
+            kinds.append(None)
+        elif SIZE_ONLY.fullmatch(line):
+            kinds.append("size")
+        elif _FURNITURE_LINE.fullmatch(line) or _FURNITURE_LINE.fullmatch(convert(line)):
+            kinds.append("furniture")
+        else:
+            kinds.append(None)
+    edits, pos = [], 0
+    for index, line in enumerate(lines):
+        if kinds[index] == "furniture" or kinds[index] == "size" and _near_furniture(kinds, index):
             edits.append((pos, pos + len(line), 0))
         pos += len(line) + 1
     return _apply(text, edits)
+
+
+def _near_furniture(kinds: list[str | None], index: int) -> bool:
+    """Whether a run of size-word lines around ``index`` touches a furniture line."""
+    for step in (-1, 1):
+        at = index + step
+        while 0 <= at < len(kinds) and kinds[at] == "size":
+            at += step
+        if 0 <= at < len(kinds) and kinds[at] == "furniture":
+            return True
+    return False
 
 
 def drop_inline_bylines(text: str) -> StepResult:
