@@ -142,18 +142,9 @@ def six_mb_one_line(n: int) -> str:
 
 
 def tables_then_items(n: int) -> str:
-    """n one-row tables, each followed by a line of text, then n numbered items."""
-    tables = "甲|乙|丙\n说明\n" * n
-    items, count, section = [], 0, 0
-    while count < n:
-        section += 1
-        items.append(f"{cn_numeral((section - 1) % 100 + 1)}、部分")
-        for task in range(1, 100):
-            if count >= n:
-                break
-            items.append(f"{task}.建立制度。")
-            count += 1
-    return tables + "\n".join(items)
+    """n tables of a header row, each followed by a line of text, then n numbered items (as
+    in ``numbered_items``): every item looks for its clause region among all the tables."""
+    return "序号|工作任务|牵头单位\n说明\n" * n + numbered_items(n)
 
 
 def markup_comments(n: int) -> str:
@@ -179,6 +170,11 @@ def notice_title_tries(n: int) -> str:
 def lost_space_runs(n: int) -> str:
     """One line of n/3 lost indents after full-width spaces: \u3000?? \u3000?? …"""
     return "\u3000??" * (n // 3)
+
+
+def closing_bracket_lines(n: int) -> str:
+    """One task followed by n lines that each end in a closing bracket: (甲)."""
+    return "一、总则\n1.建立制度。\n" + "(甲)\n" * n
 
 
 def pinyin_maybes(n: int) -> str:
@@ -212,13 +208,15 @@ FAMILIES: dict[str, Family] = {f.name: f for f in (
     Family("six-mb-one-line", six_mb_one_line, 6 * 1024 * 1024, True,
            "the same 6 MB flattened to one line"),
     Family("tables-then-items-20k", tables_then_items, 20_000, False,
-           "20,000 one-row tables, then 20,000 items"),
+           "20,000 header-only tables, then 20,000 items"),
     Family("comments-50k", markup_comments, 50_000, False, '"<!--"*50000, never closed'),
     Family("scripts-50k", markup_scripts, 50_000, False, '"<script>"*50000, never closed'),
     Family("guanyu-2m", notice_title_words, 2_000_000, False, '"关于"*1000000 on one line'),
     Family("guanyu-yinfa-100k", notice_title_tries, 100_000, False,
            '"关于印发"*25000 on one line'),
     Family("lost-space-150k", lost_space_runs, 150_000, False, '"\\u3000??"*50000 on one line'),
+    Family("bracket-lines-25k", closing_bracket_lines, 25_000, False,
+           'a task, then "(甲)\\n"*25000'),
     Family("pinyin-maybe-200k", pinyin_maybes, 200_000, False, '"关(a)"*200000 on one line'),
 )}
 
