@@ -18,7 +18,6 @@ import regex
 from .numbering import cn_to_int
 from .responsibility import parse_cell
 from .state import ParseState
-from .titles import task_title
 from .units import looks_like_agency, parse_unit_list, unit_records
 
 CELL_SPLIT = regex.compile(r"[|\t]")
