@@ -94,9 +94,15 @@ def _in_workers(chunks: Iterable[list[Source]], jobs: int, options: dict) -> Ite
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # spawn, not fork: the parent may run a progress bar thread, and forking a threaded
-    # process can deadlock; spawn is also what Windows and macOS do, so all behave alike.
-    context = multiprocessing.get_context("spawn")
+    # Not fork: the parent may run a progress bar thread, and forking a threaded process can
+    # deadlock. Where it exists (Linux, macOS), forkserver forks each worker from a clean
+    # server that has imported creditplan once, so workers start without re-importing it;
+    # elsewhere (Windows) spawn.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["creditplan"])
+    else:
+        context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                                initializer=_ignore_interrupts)
     window: deque = deque()
