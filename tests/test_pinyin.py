@@ -92,7 +92,6 @@ def test_idempotent(text: str) -> None:
     assert strip_pinyin_annotations(once).count == 0
 
 
-@pytest.mark.xfail(strict=True, reason="stacked readings: the second follows a bracket, not Han")
 def test_stacked_readings() -> None:
     assert strip_pinyin_annotations("關(guān)(guan1)").text == "關"
 

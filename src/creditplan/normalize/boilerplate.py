@@ -28,8 +28,12 @@ _FURNITURE_LINE = regex.compile(
       | 首页[ ]*(?:[>＞»›/][^\n。>＞»›]{1,20}){1,8}
       | (?:上一篇|下一篇|上一条|下一条)[ ]*[:：][^\n]{0,100}       # links to the next article
       | # footers: copyright, ICP numbers, site credits
-        [^\n。]{0,60}(?:版权所有|Copyright|copyright|©|ICP备|公网安备|网站标识码|主办单位|
-           承办单位|技术支持|网站地图|联系我们)[^\n。]{0,160}
+        [^\n。]{0,60}(?:版权所有|Copyright|copyright|©|ICP备|公网安备|网站标识码|
+           技术支持|网站地图|联系我们)[^\n。]{0,160}
+      | # a site's credits: 主办单位/承办单位 with a site's marks, never alone (承办单位: is
+        #   also how a task names who carries it out)
+        [^\n。]{0,60}(?:主办单位|承办单位|主办|承办)[ ]*[:：][^\n。]{0,160}
+        (?:网站|网|版权|ICP|备案|地址|电话|邮编|技术支持|联系|维护)[^\n。]{0,160}
       | # page numbers left by a PDF or Word export: - 3 -, — 12 —, 第3页 共10页
         [-—–－]+[ ]?\d{1,3}[ ]?[-—–－]+
       | 第[ ]?\d{1,3}[ ]?页(?:[ ]*[,/]?[ ]*共[ ]?\d{1,3}[ ]?页)?

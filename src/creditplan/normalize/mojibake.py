@@ -116,11 +116,17 @@ def repair_mojibake(text: str) -> StepResult:
     return StepResult("".join(pieces), edits, len(edits), [])
 
 
+_INDENT = " \t\r\u3000"
+
+
 def _lines(text: str) -> Iterator[tuple[int, str]]:
     """Each line without its newline, with its offset; a byte order mark is no part of one."""
     start = 1 if text.startswith("\ufeff") else 0  # line ends and BOMs are folded later
     for line in text[start:].split("\n"):
-        yield start, line
+        # Indentation no wrong decoding makes (ideographic spaces, tabs) is no part of the
+        # reading: the line's words are judged, and its indent kept as it is.
+        words = line.lstrip(_INDENT)
+        yield start + len(line) - len(words), words.rstrip(_INDENT)
         start += len(line) + 1
 
 

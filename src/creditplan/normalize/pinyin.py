@@ -57,7 +57,9 @@ MAYBE_ANNOTATED = regex.compile(
 PINYIN_ANNOTATION = regex.compile(
     rf"""
     [(（]                               # ASCII or full-width opening bracket
-    (?<= \p{{Han}} . )                  # right after a Han character: 關(guān), not E(pin)
+    (?<= \p{{Han}}                      # right after a Han character: 關(guān), not E(pin),
+      (?: [(（] [a-zêü{_TONED_LETTERS}\u0300-\u030c]{{1,8}} [1-5]? [)）] ){{0,2}}  # or after
+      . )                               #   its other readings: 關(guān)(guan1), in one pass
     (?P<syllable>
         [a-zêü{_TONED_LETTERS}]         # starts with a letter, so (2017年) and (一) never match
         [a-zêü{_TONED_LETTERS}\u0300-\u030c]{{0,7}}  # zhuang is 6, plus room for combining

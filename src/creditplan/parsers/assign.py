@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .responsibility import find_responsibility
 from .state import ParseState
-from .titles import flow, task_title
+from .titles import flow, split_heading, task_title
 from .units import unit_records
 
 
@@ -39,7 +39,12 @@ def assign_responsibility(state: ParseState) -> None:
         lead = len(text) - len(text.lstrip())
         task["_text_span"] = (start + lead, start + len(text.rstrip()))  # for --keep-script
         task["text"] = flow(text.strip())
-        task["title"] = _section_title(state, task) if heading else task_title(task["text"])
+        if heading:    # the section's heading, without the responsibility it carried
+            title = split_heading(text, 0, len(text))[0]
+            _retitle_section(state, task["index"], title)
+            task["title"] = title
+        else:
+            task["title"] = task_title(task["text"])
         task["span"] = (task["span"][0], start + len(raw.rstrip()))
         state.place(*task["span"])
         kept.append(task)
@@ -47,9 +52,11 @@ def assign_responsibility(state: ParseState) -> None:
     _share_covering_responsibility(state.tasks)
 
 
-def _section_title(state: ParseState, task: dict) -> str | None:
-    """A section that is itself a task takes its heading as its title."""
-    return next((s["title"] for s in state.sections if s["index"] == task["index"]), None)
+def _retitle_section(state: ParseState, index: int, title: str) -> None:
+    """A section that is itself a task: its title loses the responsibility cut from it."""
+    for section in state.sections:
+        if section["index"] == index and section["title"].startswith(title):
+            section["title"] = title
 
 
 def _share_covering_responsibility(tasks: list[dict]) -> None:

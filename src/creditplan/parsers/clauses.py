@@ -30,6 +30,7 @@ END_MATTER = regex.compile(
 )
 
 CN_KINDS = frozenset({"cn", "cn_paren"})
+_NEXT_WORDS = regex.compile(r"\s*")   # the blank stretch before the next line's words
 
 
 def parse_clauses(state: ParseState) -> None:
@@ -156,10 +157,16 @@ def _cut_end_matter(text: str, start: int, end: int) -> int:
         return end
     match = END_MATTER.search(text, newline + 1, end)
     end = match.start() if match else end
-    while 0 <= newline < end:
-        after = text[newline + 1:end]
-        if after.strip() and not ANY_LABEL.match(after.lstrip()) and \
-                text[newline - 1] in ")〕】]" and find_responsibility(text[start:newline]):
-            return newline
+    # Only a line that ends in a bracket is read, and only when text follows it: each check
+    # costs the length of its own line, so the whole cut stays linear.
+    content_end = start + len(text[start:end].rstrip())
+    line_start = start
+    while 0 <= newline < content_end:
+        if text[newline - 1] in ")〕】]":
+            following = _NEXT_WORDS.match(text, newline, end)
+            if not ANY_LABEL.match(text, following.end(), end) and \
+                    find_responsibility(text[line_start:newline]):
+                return newline
+        line_start = newline + 1
         newline = text.find("\n", newline + 1, end)
     return end

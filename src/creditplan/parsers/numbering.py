@@ -31,7 +31,7 @@ CN_UNITS = {"十": 10, "百": 100}
 
 RANK = {"cn": 1, "cn_paren": 2, "arabic": 3, "arabic_paren": 4, "circled": 5}
 
-_CN = "[一二三四五六七八九十百零〇两]{1,4}"
+_CN = "[一二三四五六七八九十百零〇两]{1,6}"   # up to 一百一十一 and beyond
 
 _CN_DIGIT = "一二三四五六七八九十百零〇两"
 
