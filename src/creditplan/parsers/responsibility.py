@@ -200,15 +200,24 @@ def _cut_bracket(text: str, end: int) -> Responsibility | None:
 
 def _balanced_close(content: str) -> bool:
     """Whether the text closes the bracket it was cut from (depth goes below zero)."""
+    return _unopened_close(content, 0, len(content)) is not None
+
+
+def _unopened_close(text: str, start: int, end: int, lines: bool = False) -> int | None:
+    """The first closing bracket in ``text[start:end]`` that it did not open; with ``lines``,
+    also the first line break not followed by a label. None when there is neither."""
     depth = 0
-    for ch in content:
+    for pos in range(start, end):
+        ch = text[pos]
         if ch in OPENERS:
             depth += 1
         elif ch in BRACKET_PAIRS:
             depth -= 1
             if depth < 0:
-                return True
-    return False
+                return pos
+        elif lines and ch == "\n" and not ANY_LABEL.match(text, pos + 1, end):
+            return pos
+    return None
 
 
 def _bare_labels(text: str, end: int) -> Responsibility | None:
@@ -231,19 +240,8 @@ def _bare_labels(text: str, end: int) -> Responsibility | None:
 
 def _labels_end(text: str, start: int, end: int) -> int:
     """Where a run of labelled fields ends: a line without a label, or an unopened bracket."""
-    depth, pos = 0, start
-    while pos < end:
-        ch = text[pos]
-        if ch in OPENERS:
-            depth += 1
-        elif ch in BRACKET_PAIRS:
-            depth -= 1
-            if depth < 0:
-                return pos
-        elif ch == "\n" and not ANY_LABEL.match(text, pos + 1, end):
-            return pos
-        pos += 1
-    return end
+    stop = _unopened_close(text, start, end, lines=True)
+    return end if stop is None else stop
 
 
 def _depth(text: str) -> int:
