@@ -63,3 +63,8 @@ def test_government_information_panel_with_tabs():
     assert notice.addressees == ["各设区市发展改革委", "省级有关单位"]
     assert notice.tasks[0].text == "推进“信用+”应用场景建设。"
     assert [u.name for u in notice.tasks[0].units] == ["各设区市政府"]
+
+
+def test_a_title_opening_with_a_verb_has_no_region_from_it():
+    notice = parse_text("2020年推进长三角区域信用合作工作要点\n一、总则\n(一)推进合作。")
+    assert notice.region is None and notice.year == 2020

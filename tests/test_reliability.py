@@ -422,3 +422,17 @@ def test_a_deadline_line_is_not_page_furniture() -> None:
 def test_a_responsibility_line_is_not_a_page_footer(label: str) -> None:
     notice = creditplan.parse_text(f"一、总则\n1.建立制度。\n{label}:市发改委")
     assert [u.name for u in notice.tasks[0].units] == ["市发改委"]
+
+
+def test_an_unplaced_line_between_tasks_is_warned_not_hidden_in_the_preamble() -> None:
+    notice = creditplan.parse_text("一、总则\n1.建立制度。\n市发改委、市财政局\n2.完善机制。(市经信委负责)")
+    assert notice.preamble == ""
+    assert 3 in [w.line for w in notice.warnings if w.code == "unplaced_text"]
+    assert notice.coverage < 1.0
+
+
+def test_a_wrapped_line_starting_with_yinfa_stays_in_its_task() -> None:
+    notice = creditplan.parse_text("一、总则\n1.研究制定信用修复办法,年内\n印发实施。(责任单位:市发改委)\n"
+                                   "2.完善机制。")
+    assert notice.tasks[0].text == "研究制定信用修复办法,年内印发实施。"
+    assert [u.name for u in notice.tasks[0].units] == ["市发改委"]

@@ -170,3 +170,14 @@ def test_more_responsibility_families(text, expected, deadline):
 ])
 def test_sentences_that_are_not_responsibility(text):
     assert find_responsibility(text) is None
+
+
+def test_a_place_holding_he_is_one_unit():
+    assert units("推进。(责任单位:天津市和平区人民政府、太和县人民政府)") == [
+        ("天津市和平区人民政府", R), ("太和县人民政府", R)]
+
+
+def test_a_sentence_with_a_role_word_inside_gives_no_unit():
+    notice = parse_text("一、总则\n1.加强宣传。各区政府负责组织实施。")
+    assert notice.tasks[0].units == []
+    assert notice.tasks[0].text == "加强宣传。各区政府负责组织实施。"

@@ -122,3 +122,12 @@ def test_a_notice_that_is_only_its_table():
     assert [(s.index, s.title) for s in notice.sections] == [(1, "信用基础建设"), (2, "信用应用")]
     assert [(t.section, t.index) for t in notice.tasks] == [(1, 1), (2, 2)]
     assert not [w for w in notice.warnings if w.code in ("unplaced_table_row", "unplaced_text")]
+
+
+def test_categories_that_are_not_sections_are_groups():
+    notice = parse_text("序号 | 类别 | 工作任务 | 牵头单位 | 配合单位 |\n"
+                        "1 | 制度建设 | 建立制度。 | 市发改委 | 市财政局 |\n"
+                        "2 | 平台建设 | 建设平台。 | 市大数据局 | |\n")
+    assert [(g.origin, g.index, g.title) for g in notice.groups] == [
+        ("table", 1, "制度建设"), ("table", 2, "平台建设")]
+    assert [t.group for t in notice.tasks] == [1, 2]

@@ -13,11 +13,6 @@ if TYPE_CHECKING:
     from . import ExportOptions
 
 
-def notice_record(notice: Notice) -> dict:
-    """The notice as plain JSON data: what every format starts from."""
-    return notice.model_dump(mode="json")
-
-
 def export_json(notices: Iterable[Notice], options: ExportOptions) -> Iterator[str]:
     """Indented JSON: an array of the notices (``[]`` for none), or with ``options.array``
     false, each notice as its own indented document.

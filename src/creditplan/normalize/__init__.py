@@ -55,7 +55,6 @@ class Normalized:
     repairs: dict[str, int] = field(default_factory=dict)
     notes: list[tuple[int, str, str]] = field(default_factory=list)  # (input line, code, msg)
     display_text: str = ""  # the text in its original script, same offsets as ``text``
-    removed_chars: int = 0  # characters of boilerplate removed (not counted as lost)
 
 
 def normalize(text: str, opencc_config: str = "t2s") -> Normalized:
@@ -67,19 +66,16 @@ def normalize(text: str, opencc_config: str = "t2s") -> Normalized:
     offsets = OffsetMap(original=text)
     repairs: dict[str, int] = {}
     notes: list[tuple[int, str, str]] = []
-    removed = 0
     current = text
     for name, step in STEPS:
         result = step(current)
         _record(name, result, offsets, repairs, notes)
-        if name == "boilerplate":
-            removed += len(current) - len(result.text)
         current = result.text
     result, script = to_simplified(current, opencc_config)
     display = current if not result.edits else result.text
     _record("traditional_script", result, offsets, repairs, notes)
     return Normalized(text=result.text, original=text, offsets=offsets, script=script,
-                      repairs=repairs, notes=notes, display_text=display, removed_chars=removed)
+                      repairs=repairs, notes=notes, display_text=display)
 
 
 def _record(name: str, result: StepResult, offsets: OffsetMap, repairs: dict[str, int],

@@ -20,7 +20,8 @@ from .titles import flow, split_heading
 # Lines that end a plan's last clause: signature, date, attachments, a table's title.
 END_MATTER = regex.compile(
     r"""
-    ^(?: 附件 | 抄送 | 主题词 | 印发 | 联系人 | 联系电话        # closing fields of a document
+    ^(?: 附件[ ]*(?:[:\d]|$) | 抄送[ ]*: | 主题词[ ]*: | 联系人[ ]*: | 联系电话[ ]*:   # closing
+      | [^\n。]{0,40}\d{1,2}日印发$                          #   fields of a document
       | [\p{Han}、]{2,60}(?:办公室|人民政府|政府|委员会|局|厅|委|办|中心)$   # a signature line
       | (?:19|20)\d{2}年\d{1,2}月\d{1,2}日$                  # a signature date
       | [^\n。]{0,60}(?:分工表|任务表|一览表|责任表|清单)$       # a table's title
@@ -115,8 +116,7 @@ def _add_item(state: ParseState, items: list[Item], index: int, end: int) -> Non
         if _is_section(item):
             state.sections.append({
                 "index": label.number, "number": label.numeral, "title": title, "level": 1,
-                "text": own_text, "line": state.line_of(label.start), "span": (label.start, end),
-                "_heading_end": first_child})
+                "text": own_text, "line": state.line_of(label.start), "span": (label.start, end)})
             if not item.children:   # may still be a task if it carries a responsibility
                 state.tasks.append(_task(state, items, index, label.end, end, heading=True))
         else:

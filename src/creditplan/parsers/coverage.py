@@ -24,8 +24,11 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _gaps(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """The stretches of ``[0, size)`` that no span covers."""
     gaps, pos = [], 0
     for start, end in _merged(spans):
+        if start >= size:
+            break
         if start > pos:
             gaps.append((pos, start))
         pos = max(pos, end)

@@ -322,12 +322,23 @@ def _year(title: str | None) -> int | None:
     return int(year if year.isdigit() else "".join(str(CN_DIGITS.get(c, 0)) for c in year))
 
 
+# Words a title opens with that are no place: 推进长三角区域… is a verb and a region's name.
+NOT_A_PLACE = regex.compile(r"^(?:推进|加强|关于|开展|深化|做好|建立|完善|全面|进一步|促进|优化)")
+
+
+def _is_place(place: str, title: str) -> bool:
+    """Whether a place-shaped start of a title is a place (not 推进长三角区 of 区域)."""
+    following = title[len(place):len(place) + 1]
+    return not NOT_A_PLACE.match(place) and following not in ("域", "划", "间", "块", "别")
+
+
 def _region(title: str | None, issuers: list[str]) -> str | None:
     """The area the plan covers, in the fullest form the text supports (上海市松江区)."""
     place = None
     if title:
-        match = PLACE.match(LEADING_YEAR.sub("", title))
-        place = match["place"] if match else None
+        rest = LEADING_YEAR.sub("", title)
+        match = PLACE.match(rest)
+        place = match["place"] if match and _is_place(match["place"], rest) else None
     if not place:
         for issuer in issuers:
             match = PLACE.match(issuer)

@@ -128,7 +128,10 @@ def _label_role(label: str, default_role: str) -> str:
 
 
 def _all_agencies(units: list[RawUnit]) -> bool:
-    return all(looks_like_agency(u.name) and len(u.name) <= 40 for u in units)
+    """Every name reads as an agency, and none still holds a role word (各区政府负责组织实施
+    is a sentence, not the unit 各区政府负责组织)."""
+    return all(looks_like_agency(u.name) and len(u.name) <= 40 and not ROLE_WORD.search(u.name)
+               for u in units)
 
 
 def find_responsibility(text: str) -> Responsibility | None:

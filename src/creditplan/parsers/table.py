@@ -115,7 +115,7 @@ def header_columns(cells: list[str]) -> list[Column] | None:
     if sum(kind is not None for kind in named) < 2 or "index" not in named and \
             sum(k is not None for k in named) < 3:
         return None
-    kinds = [k for k in named]
+    kinds = list(named)
     if kinds.count("content") > 1:   # 工作任务 beside 工作内容: the first is the category
         kinds[kinds.index("content")] = "category"
     return [Column(k or "extra", role=k if k in ("lead", "support", "responsible") else None)
@@ -255,7 +255,6 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
             continue
         if columns is None:
             if TABLE_TITLE.fullmatch(line.strip()):
-                state.meta.setdefault("table_titles", []).append(line.strip())
                 state.place(line_start, line_start + len(line))
             else:
                 state.warn("unplaced_text", f"a line above the table's header was not "
@@ -288,15 +287,16 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
     if section_rows and not state.sections:   # a notice that is only its table
         state.sections.extend(section_rows)
     by_title = not saw_section_rows
-    for category_ in categories:
-        if not by_title:
-            state.groups.append({"origin": "table", "section": _section_for(rows, category_),
-                                 "index": category_.number, "title": category_.title,
-                                 "path": [p for p in (_section_for(rows, category_),
-                                                      category_.number) if p is not None],
-                                 "text": ""})
     for row, category_ in rows:
         state.tasks.append(_row_task(state, row, category_, columns or [], by_title))
+    for category_ in categories:
+        # A category is a group unless it is one of the notice's sections (matched by title).
+        if by_title and category_.section:
+            continue
+        section = None if by_title else _section_for(rows, category_)
+        state.groups.append({"origin": "table", "section": section, "index": category_.number,
+                             "title": category_.title, "text": "",
+                             "path": [p for p in (section, category_.number) if p is not None]})
 
 
 def _section_for(rows, category: Category) -> int | None:

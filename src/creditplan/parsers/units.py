@@ -151,7 +151,7 @@ def split_names(names: str) -> tuple[list[str], bool]:
                 result.extend([specific["x"], specific["y"]])
                 continue
         joined = JOINED.match(part) if "、" not in part else None
-        if joined and looks_like_agency(joined["a"]) and looks_like_agency(joined["b"]) \
+        if joined and INSTITUTION.search(joined["a"]) and looks_like_agency(joined["b"]) \
                 and not _SECOND_HAT.search(joined["a"]):
             result.extend([joined["a"], joined["b"]])
         elif part:
