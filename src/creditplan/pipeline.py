@@ -57,7 +57,11 @@ def parse_file(path: str | os.PathLike, **options) -> Notice:
     path = Path(path)
     if path.is_dir():
         raise InputError("is a folder, not a file")
+    max_bytes = options.get("max_bytes", DEFAULT_MAX_BYTES)
     try:
+        if max_bytes is not None and path.stat().st_size > max_bytes:
+            raise InputTooLarge(f"is larger than {max_bytes:,} bytes (raise the limit with "
+                                f"--max-size)")   # checked before reading: never load it all
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise InputError("does not exist") from exc
