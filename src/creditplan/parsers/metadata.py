@@ -280,12 +280,10 @@ def _iso(date: str | None) -> str | None:
     match = DATE.search(date or "")
     if not match:
         return None
-    year = match["year"]
-    if not year.isdigit():
-        year = "".join(str(CN_DIGITS.get(c, 0)) for c in year)
+    year = _year_number(match["year"])
     month, day = (int(v) if v.isdigit() else cn_to_int(v) for v in (match["month"], match["day"]))
     try:
-        return datetime.date(int(year), month or 0, day or 0).isoformat()
+        return datetime.date(year, month or 0, day or 0).isoformat()
     except ValueError:
         return None
 
@@ -318,7 +316,11 @@ def _year(title: str | None) -> int | None:
     match = YEAR.search(title or "")
     if not match:
         return None
-    year = match.group(1)
+    return _year_number(match.group(1))
+
+
+def _year_number(year: str) -> int:
+    """A year in Arabic or Chinese digits: 2008 or 二○○八 (○ 〇 O all mean zero)."""
     return int(year if year.isdigit() else "".join(str(CN_DIGITS.get(c, 0)) for c in year))
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .units import RawUnit, looks_like_agency, parse_unit_list, split_top, INSTITUTION
+from .units import INSTITUTION, RawUnit, looks_like_agency, parse_unit_list, role_of, split_top
 
 # Labels that introduce units, and the role each gives. 责任/负责 labels leave the role to the
 # words inside (A牵头,B按职责分工负责), defaulting to responsible.
@@ -120,11 +120,10 @@ def _parse_labelled(content: str, labels: list[regex.Match], default_role: str):
 
 
 def _label_role(label: str, default_role: str) -> str:
-    if "牵头" in label:
-        return "lead"
-    if any(w in label for w in ("配合", "协办", "协助", "参与", "参加", "协同")):
-        return "support"
-    return default_role
+    """A label's role by the same words as a clause's (``units.role_of``); a 责任单位-style
+    label names no role of its own and leaves the default."""
+    role = role_of(label, default_role)
+    return default_role if role == "responsible" else role
 
 
 def _all_agencies(units: list[RawUnit]) -> bool:

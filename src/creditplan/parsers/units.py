@@ -27,7 +27,7 @@ ROLE_TAIL = regex.compile(
 )
 
 LEAD_WORDS = ("牵头",)
-SUPPORT_WORDS = ("配合", "参加", "参与", "协助", "协办")
+SUPPORT_WORDS = ("配合", "参加", "参与", "协助", "协办", "协同")
 
 # Separators between units: only at bracket depth 0.
 _SEPARATORS = "、,;"
