@@ -83,7 +83,8 @@ def _notice(norm: Normalized, state: ParseState, *, keep_script: bool, source: s
     tasks = state.tasks
     if keep_script and norm.script == "traditional":
         tasks = [_in_original_script(task, norm) for task in tasks]
-    tasks = [{k: v for k, v in task.items() if not k.startswith("_")} for task in tasks]
+    for task in tasks:
+        task.pop("_text_span", None)   # the one private key a task still holds (see assign.py)
     record = {
         "source": source, "encoding": encoding,
         "title": meta.get("title"), "notice_title": meta.get("notice_title"),
@@ -91,8 +92,7 @@ def _notice(norm: Normalized, state: ParseState, *, keep_script: bool, source: s
         "issue_date": meta.get("issue_date"), "year": meta.get("year"),
         "region": meta.get("region"), "addressees": meta.get("addressees", []),
         "script": norm.script, "repairs": norm.repairs, "preamble": meta.get("preamble", ""),
-        "sections": [{k: v for k, v in s.items() if not k.startswith("_")}
-                     for s in state.sections],
+        "sections": state.sections,
         "groups": state.groups, "tasks": tasks,
         "coverage": meta.get("coverage", 1.0), "warnings": warnings,
     }

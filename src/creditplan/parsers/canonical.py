@@ -155,6 +155,8 @@ class AliasTable:
     start: tuple[tuple[str, str], ...]
     end: tuple[tuple[str, str], ...]
     whole: dict[str, str]
+    # ``start`` by alias length, longest first: a prefix is looked up, not searched for.
+    start_by_length: tuple[tuple[int, dict[str, str]], ...] = ()
 
 
 def parse_alias_lines(lines: list[str]) -> AliasTable:
@@ -182,8 +184,12 @@ def parse_alias_lines(lines: list[str]) -> AliasTable:
     def longest_first(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
         return tuple(sorted(table.items(), key=lambda item: -len(item[0])))
 
+    by_length: dict[int, dict[str, str]] = {}
+    for alias, canonical in sections["start"].items():
+        by_length.setdefault(len(alias), {})[alias] = canonical
     return AliasTable(start=longest_first(sections["start"]),
-                      end=longest_first(sections["end"]), whole=sections["whole"])
+                      end=longest_first(sections["end"]), whole=sections["whole"],
+                      start_by_length=tuple(sorted(by_length.items(), reverse=True)))
 
 
 @lru_cache(maxsize=1)
@@ -201,9 +207,10 @@ def _prefix_cuts(head: str) -> list[int]:
 
 
 def _rewrite_start(core: str, table: AliasTable) -> str:
-    for alias, canonical in table.start:
-        if core.startswith(alias):
-            return canonical + core[len(alias):]
+    for length, aliases in table.start_by_length:
+        canonical = aliases.get(core[:length])
+        if canonical is not None:
+            return canonical + core[length:]
     return core
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .units import INSTITUTION, RawUnit, looks_like_agency, parse_unit_list, role_of, split_top
+from .units import RawUnit, is_institution, looks_like_agency, parse_unit_list, role_of, split_top
 
 # Labels that introduce units, and the role each gives. 责任/负责 labels leave the role to the
 # words inside (A牵头,B按职责分工负责), defaulting to responsible.
@@ -89,7 +89,7 @@ RawUnit(name='市中级人民法院', role='support')]
         units, is_open = parse_unit_list(content, default_role)
         return (units, is_open, None) if units and _all_agencies(units) else None
     units, is_open = parse_unit_list(content, default_role)
-    if units and _all_agencies(units) and any(INSTITUTION.search(u.name) for u in units):
+    if units and _all_agencies(units) and any(is_institution(u.name) for u in units):
         return units, is_open, None
     return None
 

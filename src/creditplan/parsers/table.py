@@ -152,10 +152,12 @@ def _cell_type(cell: str) -> str:
         return "category"
     if DEADLINE_CELL.match(cell) and not looks_like_agency(cell):
         return "deadline"
+    if "。" in cell:
+        return "sentence"
     units, _ = parse_unit_list(cell)
-    if units and all(looks_like_agency(u.name) for u in units) and "。" not in cell:
+    if units and all(looks_like_agency(u.name) for u in units):
         return "agencies"
-    if len(cell) <= 30 and "。" not in cell and "," not in cell:
+    if len(cell) <= 30 and "," not in cell:
         return "short"
     return "sentence"
 

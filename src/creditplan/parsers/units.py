@@ -25,6 +25,9 @@ ROLE_TAIL = regex.compile(
     $""",
     regex.VERBOSE,
 )
+# The longest tail ROLE_TAIL can match (按照各自职责分工分别牵头负责): searching only the
+# clause's last characters finds the same match without trying every position.
+_ROLE_TAIL_REACH = 16
 
 LEAD_WORDS = ("牵头",)
 SUPPORT_WORDS = ("配合", "参加", "参与", "协助", "协办", "协同")
@@ -37,17 +40,28 @@ _OPEN, _CLOSE = "([【〔{", ")]】〕}"
 # A trailing 等 and its generic tail close an open list: 等, 等相关单位, 等有关部门.
 OPEN_TAIL = regex.compile(r"等(?:(?:其他|相关|有关|各)?(?:单位|部门|机构|委办局|成员单位|部门和单位|"
                           r"单位和部门)?)$")
+_OPEN_TAIL_REACH = 8      # 等 + 其他 + 部门和单位: the longest open tail
 # X等Y: a specific Y after 等 is a unit of its own (省财政厅等省联席会议相关成员单位).
 ET_SPECIFIC = regex.compile(r"^(?P<x>.+?)等(?P<y>.{2,})$")
 
 # What an agency's name ends with. Place classes (各县(市)区, 开发区) count as units too.
-INSTITUTION = regex.compile(
-    r"(?:委员会|办公室|办公厅|人民政府|政府|管委会|执委会|联席会议|委|局|办|厅|院|部|署|中心|总部|"
-    r"银行|总行|分行|支行|中支|分局|公司|集团|协会|联合会|商会|学会|工会|室|处|所|馆|站|队|团|社|"
-    r"单位|部门|机构|法院|检察院|海关|街道|小组|组|科|股|园|学校|大学|医院|企业|组织|各方|主体|"
-    r"联|协|人行)$"
+# Suffix tuples, not ``$``-anchored regexes: ``str.endswith`` tests them without scanning.
+INSTITUTION_ENDINGS = (
+    "委员会", "办公室", "办公厅", "人民政府", "政府", "管委会", "执委会", "联席会议", "委", "局", "办",
+    "厅", "院", "部", "署", "中心", "总部", "银行", "总行", "分行", "支行", "中支", "分局", "公司", "集团",
+    "协会", "联合会", "商会", "学会", "工会", "室", "处", "所", "馆", "站", "队", "团", "社", "单位",
+    "部门", "机构", "法院", "检察院", "海关", "街道", "小组", "组", "科", "股", "园", "学校", "大学",
+    "医院", "企业", "组织", "各方", "主体", "联", "协", "人行",
 )
-PLACE = regex.compile(r"(?:新区|开发区|园区|区|县|市|镇|乡|省|州|旗|街道)$")
+PLACE_ENDINGS = ("新区", "开发区", "园区", "区", "县", "市", "镇", "乡", "省", "州", "旗", "街道")
+AGENCY_ENDINGS = INSTITUTION_ENDINGS + PLACE_ENDINGS
+
+
+def is_institution(name: str) -> bool:
+    """Whether ``name`` ends like an institution (局, 委员会, 人民政府, 中心 …)."""
+    return name.endswith(INSTITUTION_ENDINGS)
+
+
 # A bare place, as it stands before a shared institution: 浦东新区, 嘉定区, 各县(市).
 BARE_PLACE = regex.compile(r"^[\p{Han}()]{1,8}?(?:新区|区|县|市)$")
 PLACE_PREFIX = regex.compile(r"^(?P<place>[\p{Han}]{1,6}?(?:新区|区|县|市))(?P<rest>\p{Han}{2,}.*)$")
@@ -66,12 +80,23 @@ class RawUnit(NamedTuple):
     role: str
 
 
+_ANY_OPEN = regex.compile(f"[{regex.escape(_OPEN)}]")
+
+
+@lru_cache(maxsize=16)
+def _splitter(separators: str) -> regex.Pattern:
+    return regex.compile(f"[{regex.escape(separators)}]")
+
+
 def split_top(text: str, separators: str) -> list[str]:
     """Split on any of ``separators`` outside brackets.
 
     >>> split_top("各县(市、区)政府、开发区", "、")
     ['各县(市、区)政府', '开发区']
     """
+    if not _ANY_OPEN.search(text):      # no brackets: a plain split (the common case)
+        parts = _splitter(separators).split(text)
+        return [p.strip() for p in parts if p.strip()]
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch in _OPEN:
@@ -102,7 +127,7 @@ def strip_role(clause: str) -> tuple[str, str]:
     >>> strip_role("市科委、各区人民政府按职责分工负责")
     ('市科委、各区人民政府', '按职责分工负责')
     """
-    match = ROLE_TAIL.search(clause)
+    match = ROLE_TAIL.search(clause, max(len(clause) - _ROLE_TAIL_REACH, 0))
     if not match or not match.group():
         return clause, ""
     return clause[:match.start()], match.group()
@@ -119,7 +144,7 @@ def looks_like_agency(name: str) -> bool:
     (True, False)
     """
     core = _SECOND_HAT.sub("", name)
-    return len(core) >= 2 and bool(INSTITUTION.search(core) or PLACE.search(core))
+    return len(core) >= 2 and core.endswith(AGENCY_ENDINGS)
 
 
 def split_names(names: str) -> tuple[list[str], bool]:
@@ -142,7 +167,7 @@ def split_names(names: str) -> tuple[list[str], bool]:
     parts = _join_fragments(parts)
     result, is_open = [], False
     for part in parts:
-        open_match = OPEN_TAIL.search(part)
+        open_match = OPEN_TAIL.search(part, max(len(part) - _OPEN_TAIL_REACH, 0))
         if open_match and open_match.start() > 0:
             part, is_open = part[:open_match.start()], True
         elif "、" not in part:
@@ -151,7 +176,7 @@ def split_names(names: str) -> tuple[list[str], bool]:
                 result.extend([specific["x"], specific["y"]])
                 continue
         joined = JOINED.match(part) if "、" not in part else None
-        if joined and INSTITUTION.search(joined["a"]) and looks_like_agency(joined["b"]) \
+        if joined and is_institution(joined["a"]) and looks_like_agency(joined["b"]) \
                 and not _SECOND_HAT.search(joined["a"]):
             result.extend([joined["a"], joined["b"]])
         elif part:
@@ -164,7 +189,7 @@ def _expand_distributive(parts: list[str]) -> list[str] | None:
     if len(parts) < 2 or not all(BARE_PLACE.match(p) for p in parts[:-1]):
         return None
     last = PLACE_PREFIX.match(parts[-1])
-    if not last or not INSTITUTION.search(last["rest"]):
+    if not last or not is_institution(last["rest"]):
         return None
     return [p + last["rest"] for p in parts[:-1]] + [parts[-1]]
 
