@@ -123,6 +123,26 @@ def parse(item: str | bytes) -> None:
         creditplan.parse_text(item)
 
 
+def clear_string_caches() -> None:
+    """Empty creditplan's per-string caches (unit lists, canonical names, cell types …), so
+    that a run sees every name for the first time, as the first notice of a batch does.
+    Caches of loaded data (alias table, OpenCC converters, syllable table: maxsize below 1024
+    or unbounded) stay: every process loads those once."""
+    for module in list(sys.modules.values()):
+        if not getattr(module, "__name__", "").startswith("creditplan"):
+            continue
+        for value in vars(module).values():
+            info = getattr(value, "cache_info", None)
+            if info and (info().maxsize or 0) >= 1024:
+                value.cache_clear()
+
+
+def first_sight(batch: list[str]) -> None:
+    clear_string_caches()
+    for text in batch:
+        creditplan.parse_text(text)
+
+
 def size(item: str | bytes) -> int:
     return len(item) if isinstance(item, bytes) else len(item.encode("utf-8"))
 
@@ -151,16 +171,21 @@ def in_process(samples: list[tuple[str, str]], repeat: int) -> dict[str, float]:
         batch = texts if text is None else [text]
         times = interleaved({"t2s": lambda: [_t2s.convert(t) for t in batch],
                              "normalize": lambda: [normalize(t) for t in batch],
-                             "parse": lambda: [creditplan.parse_text(t) for t in batch]}, repeat)
+                             "parse": lambda: [creditplan.parse_text(t) for t in batch],
+                             "first": lambda: first_sight(batch)}, repeat)
         nbytes = sum(len(t.encode("utf-8")) for t in batch)
         rows.append((name, f"{nbytes / 1024:.1f}", ms(times["t2s"]), ms(times["normalize"]),
-                     ms(times["parse"]), ratio(times["normalize"], times["t2s"]),
-                     ratio(times["parse"], times["t2s"]), f"{nbytes / MB / times['parse']:.2f}",
-                     f"{len(batch) / times['parse']:.0f}"))
+                     ms(times["parse"]), ms(times["first"]), ratio(times["normalize"], times["t2s"]),
+                     ratio(times["parse"], times["t2s"]), ratio(times["first"], times["t2s"]),
+                     f"{nbytes / MB / times['parse']:.2f}", f"{len(batch) / times['parse']:.0f}"))
     table(f"In process: the samples (best of {repeat}, interleaved; times in ms, ratios to "
           "OpenCC t2s of the same text)",
-          ("sample", "KB", "t2s", "normalize", "parse", "norm/t2s", "parse/t2s", "MB/s",
-           "notices/s"), rows)
+          ("sample", "KB", "t2s", "normalize", "parse", "1st parse", "norm/t2s", "parse/t2s",
+           "1st/t2s", "MB/s", "notices/s"), rows,
+          notes=["parse: parsed again and again, creditplan's per-string caches warm (unit "
+                 "lists, canonical names, cell types), as in a long batch of notices from one "
+                 "place; 1st parse: those caches emptied before each run, as for the first "
+                 "notice a process sees (the honest figure for one file)"])
     return times
 
 
@@ -566,6 +591,8 @@ def summary(inproc: dict[str, float], cold: dict[str, float], runs: dict[str, fl
     rows = [
         row("parse the 5 samples / t2s", parse, f"<= {TARGET_PARSE:g}x",
             lambda v: v <= TARGET_PARSE),
+        row("  the same, first sight (caches empty)", inproc["first"] / inproc["t2s"],
+            f"<= {TARGET_PARSE:g}x", lambda v: v <= TARGET_PARSE),
         row("  stretch", parse, f"<= {TARGET_PARSE_STRETCH:g}x",
             lambda v: v <= TARGET_PARSE_STRETCH),
         row("normalize the 5 samples / t2s", inproc["normalize"] / inproc["t2s"],
