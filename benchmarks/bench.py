@@ -212,6 +212,36 @@ def variants(samples: list[tuple[str, str]], repeat: int) -> None:
           rows)
 
 
+def floors(samples: list[tuple[str, str]], repeat: int) -> None:
+    """What single operations cost against t2s, on the same five texts: the floor any parser
+    built from regex passes and pydantic records stands on. One scan of a character class
+    (the cheapest pass a regex engine makes), one ``str.splitlines``, and — on the records
+    the samples give — pydantic's validation and JSON serialization alone."""
+    import re
+
+    import regex
+
+    texts = [text for _, text in samples]
+    notices = [creditplan.parse_text(text) for text in texts]
+    records = [notice.model_dump() for notice in notices]
+    han_re, han_regex = re.compile(r"[\u4e00-\u9fff]+"), regex.compile(r"\p{Han}+")
+    digits_re = re.compile(r"[一二三四五六七八九十(\d①-⑳]")
+    times = interleaved({
+        "t2s": lambda: [_t2s.convert(t) for t in texts],
+        "one re scan, a run of Han characters": lambda: [han_re.findall(t) for t in texts],
+        "one regex scan, \\p{Han}+": lambda: [han_regex.findall(t) for t in texts],
+        "one re scan, label-start characters": lambda: [digits_re.findall(t) for t in texts],
+        "str.splitlines": lambda: [t.splitlines() for t in texts],
+        "pydantic: validate the records": lambda: [creditplan.Notice.model_validate(r)
+                                                   for r in records],
+        "pydantic: model_dump_json": lambda: [n.model_dump_json() for n in notices],
+    }, repeat)
+    base = times["t2s"]
+    table(f"Floors: single operations on the five samples (best of {repeat}; ms, ratio to t2s)",
+          ("operation", "ms", "x t2s"), [(name, ms(t), ratio(t, base)) for name, t in
+                                         times.items()])
+
+
 def stages(samples: list[tuple[str, str]], repeat: int, t2s_total: float) -> None:
     """Each normalization step and each parser, summed over the samples (best of ``repeat``).
 
@@ -637,6 +667,7 @@ def main(argv: list[str] | None = None) -> int:
           f"from {SAMPLES}")
     inproc = in_process(samples, repeat)
     variants(samples, repeat)
+    floors(samples, repeat)
     stages(samples, repeat, inproc["t2s"])
     by_size = sorted(samples, key=lambda s: len(s[1]))
     one = SAMPLES / f"{by_size[len(by_size) // 2][0]}.txt"  # the median-sized sample
