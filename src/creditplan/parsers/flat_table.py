@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+from ..lazy import LazyPattern
 from .responsibility import parse_cell
 from .state import ParseState
 from .table import HEADER_COLUMNS
@@ -19,16 +20,16 @@ from .units import unit_records
 
 _HEADER_WORDS = sorted((w for _, words in HEADER_COLUMNS for w in words), key=len, reverse=True)
 _WORD_KIND = {w: kind for kind, words in HEADER_COLUMNS for w in words}
-HEADER_RUN = regex.compile(
+HEADER_RUN = LazyPattern(
     rf"^[ ]*(?P<words>(?:(?:{'|'.join(_HEADER_WORDS)})[ ]*){{3,8}})(?=[ ]*(?:\n|1[ ]?\p{{Han}}))",
     regex.MULTILINE)
-HEADER_WORD = regex.compile("|".join(_HEADER_WORDS))
+HEADER_WORD = LazyPattern("|".join(_HEADER_WORDS))
 
 # Where a row ends, the character just before the next 序号: a full stop, the end of a
 # deadline (…前, …底, …完成, 长期坚持), an agency's last character, a space or a line break.
 _ROW_END = "。;\n 前底成持续化年月日委局办府心院部位门行构会队司组厅处室"
-ROW_NUMBER = regex.compile(r"(?<![\d.])(?P<n>\d{1,3})(?=[ ]?[\p{Han}《“(])")
-DEADLINE_TAIL = regex.compile(
+ROW_NUMBER = LazyPattern(r"(?<![\d.])(?P<n>\d{1,3})(?=[ ]?[\p{Han}《“(])")
+DEADLINE_TAIL = LazyPattern(
     r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|年底|月底|中|上半年|下半年)?前?(?:完成)?"
     r"|长期(?:坚持|推进|开展)?|持续(?:推进|开展)?|常态化(?:推进|开展)?|全年(?:推进)?)$")
 

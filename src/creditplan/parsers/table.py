@@ -15,14 +15,15 @@ from functools import lru_cache
 
 import regex
 
+from ..lazy import LazyPattern
 from .numbering import cn_to_int
 from .responsibility import parse_cell
 from .state import ParseState
 from .units import looks_like_agency, parse_unit_list, unit_records
 
-CELL_SPLIT = regex.compile(r"[|\t]")
-TABLE_LINE = regex.compile(r"^[^\n]*[|\t][^\n]*[|\t][^\n]*$", regex.MULTILINE)
-TABLE_TITLE = regex.compile(r"[^\n|。]{0,80}(?:分工表|任务表|一览表|责任表|分解表|清单|分工方案)[ ]*$")
+CELL_SPLIT = LazyPattern(r"[|\t]")
+TABLE_LINE = LazyPattern(r"^[^\n]*[|\t][^\n]*[|\t][^\n]*$", regex.MULTILINE)
+TABLE_TITLE = LazyPattern(r"[^\n|。]{0,80}(?:分工表|任务表|一览表|责任表|分解表|清单|分工方案)[ ]*$")
 
 # Header words and the column each names. Order matters: the first match wins.
 HEADER_COLUMNS = (
@@ -37,12 +38,12 @@ HEADER_COLUMNS = (
     ("note", ("备注", "说明")),
 )
 
-SECTION_CELL = regex.compile(r"^(?P<num>[一二三四五六七八九十百]{1,4})、(?P<title>.*)$")
-CATEGORY_CELL = regex.compile(r"^\((?P<num>[一二三四五六七八九十百]{1,4})\)(?P<title>.*)$")
-INDEX_CELL = regex.compile(r"^\d{1,4}[.、]?$")
+SECTION_CELL = LazyPattern(r"^(?P<num>[一二三四五六七八九十百]{1,4})、(?P<title>.*)$")
+CATEGORY_CELL = LazyPattern(r"^\((?P<num>[一二三四五六七八九十百]{1,4})\)(?P<title>.*)$")
+INDEX_CELL = LazyPattern(r"^\d{1,4}[.、]?$")
 # A Markdown table's separator row: |---|:---:|
-RULE_ROW = regex.compile(r"^[\s|:\-—]+$")
-DEADLINE_CELL = regex.compile(r"^[^。]{0,40}(?:\d{4}年|年底|年中|月底|季度|前完成|长期|持续|常态|全年|"
+RULE_ROW = LazyPattern(r"^[\s|:\-—]+$")
+DEADLINE_CELL = LazyPattern(r"^[^。]{0,40}(?:\d{4}年|年底|年中|月底|季度|前完成|长期|持续|常态|全年|"
                               r"\d{1,2}月)[^。]{0,20}$")
 
 
@@ -350,7 +351,7 @@ def _row_task(state: ParseState, row: dict, category: Category | None, columns: 
             "line": state.line_of(start), "span": (start, end)}
 
 
-_NOT_WORD = regex.compile(r"[^\p{Han}\w]")
+_NOT_WORD = LazyPattern(r"[^\p{Han}\w]")
 
 
 @lru_cache(maxsize=1024)
