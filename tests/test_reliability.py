@@ -291,8 +291,15 @@ def assert_ratio(t_small: float, t_large: float, what: str) -> None:
 
 
 def assert_linear(build, n: int) -> None:
+    """Time grows about linearly from n to 4n. A shared, loaded machine can stretch one
+    measure, so a failing ratio is measured again (up to three times): a quadratic scan
+    fails every attempt (16x), noise does not."""
     small, large = build(n), build(4 * n)
-    assert_ratio(best_time(small, 5), best_time(large, 2), f"n = {n}")
+    for _ in range(3):
+        t_small, t_large = best_time(small, 5), best_time(large, 3)
+        if t_large / max(t_small, FLOOR) < MAX_RATIO:
+            break
+    assert_ratio(t_small, t_large, f"n = {n}")
 
 
 # (family, n): 4n is at most a tenth of the full size, more for families that parse in
