@@ -51,8 +51,13 @@ ISSUER_END = regex.compile(r"(?:办公室|办公厅|人民政府|政府|委员�
 # Where two issuing bodies run together: after a body's ending, before a place name.
 ISSUER_JOIN = regex.compile(r"(?<=办公室|办公厅|人民政府|委员会|领导小组|局|厅|委)(?=中共|中国|国家|"
                             r"[\p{Han}]{1,4}(?:省|市|自治区|区|县)(?!场|委))")
-PLACE = regex.compile(r"^(?!全|本|我|各)(?P<place>[\p{Han}]{2,8}?(?:自治区|省|自治州|市|地区|盟|新区|区|"
+PLACE = regex.compile(r"^(?!全|本|我|各)(?P<place>[\p{Han}]{2,8}?(?:自治区|省|自治州|州|市|地区|盟|新区|区|"
                       r"县|旗))")
+# A lower level named right after the first place: 宁夏回族自治区盐池县, 杭州市西湖区.
+SUB_PLACE = regex.compile(r"(?P<place>[\p{Han}]{1,4}?(?:新区|区|县|市|州|旗))")
+# Place-shaped words that name no place: 城市, 社区, 园区 …
+GENERIC_PLACE = ("城市", "地区", "社区", "园区", "辖区", "片区", "景区", "城区", "市区", "县区", "小区",
+                 "街区", "省市", "市县", "区县", "县市")
 DOCUMENT_HEADING = regex.compile(r"文件$")   # 合肥市人民政府办公厅文件
 MAX_SIGNERS = 3   # bodies signing on the lines above a date
 
@@ -341,6 +346,12 @@ def _region(title: str | None, issuers: list[str]) -> str | None:
         rest = LEADING_YEAR.sub("", title)
         match = PLACE.match(rest)
         place = match["place"] if match and _is_place(match["place"], rest) else None
+        while place and len(place) < 16:
+            lower = SUB_PLACE.match(rest, len(place))
+            if not lower or lower["place"].endswith(GENERIC_PLACE) or \
+                    not _is_place(lower["place"], rest[len(place):]):
+                break
+            place += lower["place"]
     if not place:
         for issuer in issuers:
             match = PLACE.match(issuer)

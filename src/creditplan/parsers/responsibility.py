@@ -106,6 +106,12 @@ def _split_deadline(content: str) -> tuple[str, str | None]:
 def _parse_labelled(content: str, labels: list[regex.Match], default_role: str):
     units: list[RawUnit] = []
     is_open, deadline = False, None
+    lead_in = content[:labels[0].start()].strip(TRAILING_NOISE + ":")
+    if lead_in:     # units before the first label: (A牵头,B配合;完成时限:2024年底)
+        found, is_open = parse_unit_list(lead_in, default_role)
+        if not found or not _all_agencies(found):
+            return None    # words before the labels that are no units: not a responsibility
+        units.extend(found)
     for i, match in enumerate(labels):
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(content)
         value = content[match.end():stop]
@@ -147,14 +153,34 @@ def find_responsibility(text: str) -> Responsibility | None:
         found = _closed_bracket(text, end)
         if found:
             return found
-    return _cut_bracket(text, end) or _bare_labels(text, end) or _role_sentence(text, end)
+    return (_cut_bracket(text, end) or _bare_labels(text, end) or _role_sentence(text, end)
+            or _before_deadline(text, end))
+
+
+# A deadline field closing a task after its responsibility: 。A、B负责。完成时限:2025年12月底。
+TRAILING_DEADLINE = regex.compile(rf"(?:^|(?<=[。;\n )〕】\]]))(?:{TIME_LABEL.pattern})[ ]*"
+                                  r"(?P<value>[^。;\n:()]{1,30})[。;]?$")
+
+
+def _before_deadline(text: str, end: int) -> Responsibility | None:
+    """A responsibility followed by a deadline field of its own, outside any bracket: the
+    responsibility is found in what comes before the field, which gives its deadline."""
+    match = TRAILING_DEADLINE.search(text, max(0, end - 60), end)
+    if not match or match.start() == 0 or _depth(text[:match.start()]):
+        return None
+    found = find_responsibility(text[:match.start()])
+    if not found or not found.units or found.end is not None:
+        return None
+    found.deadline = found.deadline or match["value"].strip()
+    return found
 
 
 def _closed_bracket(text: str, end: int) -> Responsibility | None:
     start = _matching_open(text, end - 1)
     if start is None:
         return None
-    parsed = parse_content(text[start + 1:end - 1])
+    # A line break inside a closed bracket is a wrap (PDF and Word copies): 市发改委、⏎市司法局.
+    parsed = parse_content(text[start + 1:end - 1].replace("\n", ""))
     if not parsed:
         return None
     units, is_open, deadline = parsed

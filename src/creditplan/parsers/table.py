@@ -62,7 +62,7 @@ def find_tables(state: ParseState) -> None:
     regions: list[list[int]] = []
     for match in TABLE_LINE.finditer(text):
         start, end = match.span()
-        if regions and not text[regions[-1][1]:start].strip():
+        if regions and _only_headings(text[regions[-1][1]:start]):
             regions[-1][1] = end
         else:
             regions.append([start, end])
@@ -77,6 +77,15 @@ def find_tables(state: ParseState) -> None:
         if above_end > above_start and TABLE_TITLE.fullmatch(text, above_start, above_end):
             region[0] = above_start
         state.tables.append((region[0], region[1]))
+
+
+def _only_headings(gap: str) -> bool:
+    """Whether the lines between two runs of table rows hold nothing but section or category
+    headings (一、… (一)… written on a line of their own, without cell separators): then the
+    runs are one table, its headings lines of their own."""
+    return all(not line.strip() or len(line.strip()) <= 40 and "。" not in line
+               and (SECTION_CELL.match(line.strip()) or CATEGORY_CELL.match(line.strip()))
+               for line in gap.split("\n"))
 
 
 def _has_table_rows(region: str) -> bool:
@@ -273,10 +282,17 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
                                  "span": (line_start, line_start + len(line))})
             state.place(line_start, line_start + len(line))
             continue
+        if len(filled) == 1 and CATEGORY_CELL.match(filled[0]):   # (一)… on a line of its own
+            category = _next_category(filled[0], category, categories)
+            state.place(line_start, line_start + len(line))
+            continue
         row = assign_cells(cells, columns)
         if "content" not in row and "category" in row and "index" in row:
             row["content"] = row.pop("category")
         category = _next_category(row.get("category"), category, categories)
+        if row.keys() == {"category"}:     # a category row of its own: (一)加强制度建设
+            state.place(line_start, line_start + len(line))
+            continue
         if "index" not in row and not any(c.kind == "index" for c in columns) and "content" in row:
             row["index"] = str(len(rows) + 1)      # no 序号 column: rows count in order
         if "index" not in row or "content" not in row:

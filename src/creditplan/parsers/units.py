@@ -38,9 +38,10 @@ _CLAUSE_SEPARATORS = ",;"
 _OPEN, _CLOSE = "([【〔{", ")]】〕}"
 
 # A trailing 等 and its generic tail close an open list: 等, 等相关单位, 等有关部门.
-OPEN_TAIL = regex.compile(r"等(?:(?:其他|相关|有关|各)?(?:单位|部门|机构|委办局|成员单位|部门和单位|"
-                          r"单位和部门)?)$")
-_OPEN_TAIL_REACH = 8      # 等 + 其他 + 部门和单位: the longest open tail
+# A counted tail is open too: 等15个部门, 等十余个单位.
+OPEN_TAIL = regex.compile(r"等(?:(?:[\d一二三四五六七八九十两]{1,3}(?:余|多)?个)?(?:其他|相关|有关|各)?"
+                          r"(?:单位|部门|机构|委办局|成员单位|部门和单位|单位和部门)?)$")
+_OPEN_TAIL_REACH = 14     # 等 + 十余个 + 其他 + 部门和单位: the longest open tail
 # X等Y: a specific Y after 等 is a unit of its own (省财政厅等省联席会议相关成员单位).
 ET_SPECIFIC = regex.compile(r"^(?P<x>.+?)等(?P<y>.{2,})$")
 
