@@ -90,3 +90,15 @@ def test_table_headings_on_lines_of_their_own_stay_in_the_table(separator: str) 
 ])
 def test_region_takes_abbreviated_prefectures_and_lower_levels(title: str, region: str) -> None:
     assert _region(title, []) == region
+
+
+@pytest.mark.parametrize("gap", ["\u3000", "\n"])
+def test_bodies_side_by_side_above_the_notice_title_keep_their_order(gap: str) -> None:
+    notice = parse_text(f"湖南省发展和改革委员会{gap}中国人民银行湖南省分行\n"
+                        "关于印发《2024年湖南省社会信用体系建设工作要点》的通知\n"
+                        "湘发改财金〔2024〕156号\n各市州发展改革委:\n现将工作要点印发给你们。\n"
+                        "湖南省发展和改革委员会　　中国人民银行湖南省分行\n二〇二四年三月五日\n"
+                        "2024年湖南省社会信用体系建设工作要点\n一、健全制度\n"
+                        "(一)推动条例审议。(省发展改革委、省司法厅牵头)\n")
+    assert notice.issuers == ["湖南省发展和改革委员会", "中国人民银行湖南省分行"]
+    assert notice.issue_date == "2024-03-05" and notice.doc_number == "湘发改财金〔2024〕156号"

@@ -156,14 +156,19 @@ def _notice_title(segments) -> dict | None:
 
 def _issuer_above(segments, span: tuple[int, int]) -> list[str]:
     """The body named on the line above a notice title, or in a "…文件" heading."""
-    before = [seg for start, seg in segments if start < span[0]][-4:]
+    before = [seg for start, seg in segments if start < span[0]][-(MAX_SIGNERS + 2):]
+    names: list[str] = []     # bodies side by side (湖南省发展和改革委员会　中国人民银行湖南省分行)
     for segment in reversed(before):
-        if DATE.search(segment) or DOC_NUMBER.search(segment):
-            continue          # the number and date often stand between heading and title
         name = DOCUMENT_HEADING.sub("", segment)
-        if _is_signer(name):
-            return _split_issuers(name)
-    return []
+        signer = not DATE.search(segment) and not DOC_NUMBER.search(segment) and _is_signer(name)
+        if not signer:
+            if names:
+                break         # the bodies written side by side end here
+            continue          # the number, the date or a 签发人 line may stand between
+        names[:0] = _split_issuers(name)    # in the order written
+        if len(names) >= MAX_SIGNERS:
+            break
+    return names
 
 
 def _plan_title(segments, notice_title: str | None) -> str | None:
