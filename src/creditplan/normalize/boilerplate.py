@@ -6,9 +6,11 @@ furniture, so a sentence that happens to mention 打印 or 浏览 is never touch
 
 from __future__ import annotations
 
+import re
+
 import regex
 
-from .edits import StepResult, unchanged
+from .edits import StepResult, matches_at, unchanged
 from .script import converter
 
 _FURNITURE_LINE = regex.compile(
@@ -45,6 +47,22 @@ _FURNITURE_LINE = regex.compile(
     regex.VERBOSE,
 )
 
+# What every furniture line holds, tried before ``_FURNITURE_LINE`` (whose footer alternatives
+# backtrack over each line): a line without any of these is no furniture. Stdlib re: it tries
+# these few literals faster than regex does. ``test_boilerplate.py`` checks that every line
+# ``_FURNITURE_LINE`` takes passes.
+_MAYBE_FURNITURE = re.compile(
+    r"""
+      [:：>＞»›/|｜©\-—–－=_*·.]      # fields, trails, separators, borders, page numbers, ©
+    | 第                               # 第3页
+    | Copyright | copyright | ICP备 | 版权所有 | 公网安备 | 网站标识码 | 技术支持 | 网站地图
+    | 联系我们                         # footers without a colon
+    | \A [ \[【(\]】)字号体大小文默认中打印本页此关闭窗口返回顶部收藏分享到保存纠错我要视力
+          保护色繁體简无障碍扫一微信博TOPtop]+ \Z   # a widget line: its words and brackets only
+    """,
+    re.VERBOSE,
+)
+
 # Bylines inside a line, left when a page is flattened to one line. Each alternative needs two
 # marks of a byline (an author or source field AND a view count, or a field AND a timestamp),
 # so prose that mentions 来源 or 浏览 is never touched.
@@ -62,6 +80,15 @@ INLINE_BYLINE = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+# Where a byline can begin: the field just before a colon (发表:, 信息来源 :, 发布时间:), found by
+# looking back from each colon (a notice has few), or the phone-link widget. INLINE_BYLINE is
+# tried there only, not at every offset of the text.
+_FIELDS_BEFORE_COLON = frozenset(
+    ("发表", "發表", "发布", "發布", "發佈", "来源", "來源", "信息来源", "信息來源", "作者", "编辑",
+     "編輯")
+    + tuple(verb + noun for verb in ("发布", "發布", "發佈", "更新") for noun in ("时间", "時間", "日期")))
+_PHONE_WIDGETS = ("扫一扫在手机", "掃一掃在手機")
 
 # A byline needs one of these: without them the byline scan is skipped.
 _BYLINE_WORDS = ("扫一扫", "掃一掃", "浏览", "瀏覽", "点击", "點擊", "阅读", "閱讀", "访问", "訪問", "发布时间",
@@ -81,26 +108,48 @@ def drop_furniture_lines(text: str) -> StepResult:
 
     Furniture is recognised in either script: lines are matched in their simplified form
     (發表 and 瀏覽 are the same furniture as 发表 and 浏览).
+
+    >>> drop_furniture_lines("首页 > 通知\\n一、總則\\n發表:市政府 瀏覽:12").text
+    '\\n一、總則\\n'
     """
-    convert = converter("t2s").convert
     lines = text.split("\n")
-    kinds = []        # "furniture", "size" (a lone size word) or None, per line
-    for line in lines:
-        # No furniture holds a full stop: prose lines are skipped without a match.
-        if not line or len(line) > MAX_FURNITURE or "。" in line:
-            kinds.append(None)
-        elif SIZE_ONLY.fullmatch(line):
-            kinds.append("size")
-        elif _FURNITURE_LINE.fullmatch(line) or _FURNITURE_LINE.fullmatch(convert(line)):
-            kinds.append("furniture")
+    # No furniture holds a full stop: prose lines are skipped without a match.
+    tried = [i for i, line in enumerate(lines)
+             if line and len(line) <= MAX_FURNITURE and "。" not in line]
+    if not tried:
+        return unchanged(text)
+    simplified = _simplified([lines[i] for i in tried])
+    kinds: list[str | None] = [None] * len(lines)   # "furniture", "size" (a lone size word)
+    for k, i in enumerate(tried):
+        line = lines[i]
+        if SIZE_ONLY.fullmatch(line):
+            kinds[i] = "size"
+        elif _is_furniture(line):
+            kinds[i] = "furniture"
         else:
-            kinds.append(None)
+            converted = simplified[k] if simplified else converter("t2s").convert(line)
+            if converted != line and _is_furniture(converted):
+                kinds[i] = "furniture"
     edits, pos = [], 0
     for index, line in enumerate(lines):
         if kinds[index] == "furniture" or kinds[index] == "size" and _near_furniture(kinds, index):
             edits.append((pos, pos + len(line), 0))
         pos += len(line) + 1
     return _apply(text, edits)
+
+
+def _is_furniture(line: str) -> bool:
+    return bool(_MAYBE_FURNITURE.search(line)) and _FURNITURE_LINE.fullmatch(line) is not None
+
+
+def _simplified(lines: list[str]) -> list[str] | None:
+    """Each line in simplified script, with one OpenCC call for all (no conversion crosses a
+    line end); None if that fails (a lone surrogate), and lines are then converted one by one."""
+    try:
+        converted = converter("t2s").convert("\n".join(lines)).split("\n")
+    except UnicodeEncodeError:
+        return None
+    return converted if len(converted) == len(lines) else None
 
 
 def _near_furniture(kinds: list[str | None], index: int) -> bool:
@@ -115,11 +164,38 @@ def _near_furniture(kinds: list[str | None], index: int) -> bool:
 
 
 def drop_inline_bylines(text: str) -> StepResult:
-    """Remove a byline that stands inside a line (pages flattened to one line)."""
-    if ":" not in text or not any(word in text for word in _BYLINE_WORDS):
+    """Remove a byline that stands inside a line (pages flattened to one line).
+
+    >>> drop_inline_bylines("通知 发表:市政府 浏览:12 人 一、总则").text
+    '通知  一、总则'
+    """
+    if ":" not in text:
         return unchanged(text)
-    edits = [(m.start(), m.end(), 0) for m in INLINE_BYLINE.finditer(text)]
+    starts = _byline_starts(text)
+    if not starts or not any(word in text for word in _BYLINE_WORDS):
+        return unchanged(text)
+    edits = [(m.start(), m.end(), 0) for m in matches_at(INLINE_BYLINE, text, starts)]
     return _apply(text, edits)
+
+
+def _byline_starts(text: str) -> list[int]:
+    """Every offset where ``INLINE_BYLINE`` can match, in order (see ``_FIELDS_BEFORE_COLON``)."""
+    starts = []
+    colon = text.find(":")
+    while colon >= 0:
+        end = colon
+        while end and text[end - 1] == " ":
+            end -= 1
+        for size in (4, 2):
+            if end >= size and text[end - size:end] in _FIELDS_BEFORE_COLON:
+                starts.append(end - size)
+        colon = text.find(":", colon + 1)
+    for widget in _PHONE_WIDGETS:
+        at = text.find(widget)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(widget, at + 1)
+    return sorted(starts)
 
 
 def drop_trailing_border(text: str) -> StepResult:

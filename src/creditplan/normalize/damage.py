@@ -75,8 +75,13 @@ _UNRECOVERABLE_SIGNS = ("锟", "烫烫烫", "屯屯屯", "\ufffd")
 _HAN = regex.compile(r"\p{Han}")
 
 
+# Questions ``Evidence`` answers by searching the text before it counts every character and pair
+# (counting costs about as much as this many searches of a notice).
+LAZY_LOOKUPS = 512
+
+
 class Evidence:
-    """How often each character and pair of characters occurs in a document.
+    """Which characters and pairs of characters occur in a document.
 
     It judges between candidates for a lost character. A candidate is taken only when it is
     the one the document uses at all, or the one it uses beside both neighbours, or else the
@@ -89,21 +94,37 @@ class Evidence:
     """
 
     def __init__(self, text: str) -> None:
-        self._counts = Counter(text)
-        self._counts.update(map(add, text, text[1:]))
+        self._text = text
+        self._lookups = 0
+        self._counts: Counter[str] | None = None
+
+    def occurs(self, chars: str) -> bool:
+        """Whether ``chars``, one character or a pair, occurs in the document.
+
+        A few questions are answered by searching the text (a damaged copy asks about one or
+        two lost characters); past ``LAZY_LOOKUPS`` every character and pair is counted once.
+        """
+        if self._counts is None:
+            self._lookups += 1
+            if self._lookups <= LAZY_LOOKUPS:
+                return 0 < len(chars) <= 2 and chars in self._text
+            text = self._text
+            self._counts = Counter(text)
+            self._counts.update(map(add, text, text[1:]))
+        return self._counts[chars] > 0
 
     def pick(self, candidates: Iterable[str], before: str, after: str) -> str | None:
         """The one candidate the document supports, or None when it does not single one out.
 
         ``before`` and ``after`` are the text on either side of the lost character.
         """
-        counts = self._counts
+        occurs = self.occurs
         candidates = set(candidates)
-        used = [c for c in candidates if counts[c]]
+        used = [c for c in candidates if occurs(c)]
         if len(used) == 1:
             return used[0]
         left, right = before[-1:], after[:1]
-        beside = [c for c in used if counts[left + c] and counts[c + right]]
+        beside = [c for c in used if occurs(left + c) and occurs(c + right)]
         if len(beside) == 1:
             return beside[0]
         common = [c for c in beside or used if all(ch in common_han() for ch in c)]
@@ -116,8 +137,8 @@ class Evidence:
         traditional candidate whose simplified form the document uses after ``left``."""
         convert = converter("t2s").convert
         forms = {c: convert(c) for c in candidates}
-        forms = {c: s for c, s in forms.items() if s != c and self._counts[s]}
-        beside = [c for c, s in forms.items() if self._counts[left + s]]
+        forms = {c: s for c, s in forms.items() if s != c and self.occurs(s)}
+        beside = [c for c, s in forms.items() if self.occurs(left + s)]
         return beside[0] if len(beside) == 1 else None
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Callable, NamedTuple
+from itertools import accumulate
+from operator import add, sub
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -44,10 +46,12 @@ def unchanged(text: str) -> StepResult:
 
 
 def substitute(pattern: regex.Pattern, text: str,
-               replace: Callable[[regex.Match], str | None]) -> StepResult:
+               replace: Callable[[regex.Match], str | None],
+               starts: Iterable[int] | None = None) -> StepResult:
     """Replace every match of ``pattern`` by ``replace(match)``, recording the edits.
 
-    ``replace`` may return None to leave a match as it is (it is then not counted).
+    ``replace`` may return None to leave a match as it is (it is then not counted). ``starts``,
+    if given, are the only offsets where a match is tried (see ``matches_at``).
 
     >>> import regex
     >>> substitute(regex.compile(r"a+"), "xaay", lambda m: "b")
@@ -56,7 +60,8 @@ def substitute(pattern: regex.Pattern, text: str,
     pieces: list[str] = []
     edits: list[Edit] = []
     last = 0
-    for match in pattern.finditer(text):
+    matches = pattern.finditer(text) if starts is None else matches_at(pattern, text, starts)
+    for match in matches:
         new = replace(match)
         if new is None or new == match.group():
             continue
@@ -71,6 +76,27 @@ def substitute(pattern: regex.Pattern, text: str,
     return StepResult("".join(pieces), edits, len(edits), [])
 
 
+def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
+    """The matches ``pattern.finditer(text)`` gives, trying only the offsets in ``starts``.
+
+    ``starts`` must be in order and hold every offset where a match can begin, and ``pattern``
+    must never match the empty string. Finding those offsets with string searches (a word, a
+    colon) is much cheaper than letting the regex try every offset of a notice.
+
+    >>> import regex
+    >>> [m.span() for m in matches_at(regex.compile(r"ab+"), "abbab ab", [0, 1, 3, 6])]
+    [(0, 3), (3, 5), (6, 8)]
+    """
+    end = 0
+    for start in starts:
+        if start < end:
+            continue  # inside the last match, as finditer would skip it
+        match = pattern.match(text, start)
+        if match:
+            yield match
+            end = match.end()
+
+
 @dataclass
 class _Layer:
     """One step's edits, indexed by where they landed in that step's output."""
@@ -82,16 +108,11 @@ class _Layer:
 
     @classmethod
     def from_edits(cls, edits: list[Edit]) -> "_Layer":
-        layer = cls([], [], [], [])
-        shift = 0
-        for start, end, new_len in edits:
-            new_start = start + shift
-            layer.new_starts.append(new_start)
-            layer.new_ends.append(new_start + new_len)
-            layer.old_starts.append(start)
-            layer.old_ends.append(end)
-            shift += new_len - (end - start)
-        return layer
+        old_starts, old_ends, lengths = (list(column) for column in zip(*edits))
+        # how far each edit's start has moved: the growth of all the edits before it
+        growth = map(sub, lengths, map(sub, old_ends, old_starts))
+        new_starts = list(map(add, old_starts, accumulate(growth, initial=0)))
+        return cls(new_starts, list(map(add, new_starts, lengths)), old_starts, old_ends)
 
     def back(self, pos: int) -> int:
         """Map an offset in this step's output to its input."""
