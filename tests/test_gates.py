@@ -8,7 +8,7 @@ so that a gate can only ever save time, never change a result.
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import variants
@@ -41,6 +41,8 @@ def _starts(pattern, text):
 
 @GATE
 @given(text=piece_lines)
+@example(text="打印|关闭\n【打印】 | 【关闭】\n字号 大 中 小\n｜\n | | \n第 3 页\n——12——\n·····")
+@example(text="版权所有 ©2023 某市人民政府\n首页>通知公告\n上一篇:无\n发表:市政府 浏览:12")
 def test_every_furniture_line_passes_the_screen(text: str) -> None:
     for line in text.split("\n"):
         if boilerplate._FURNITURE_LINE.fullmatch(line):
@@ -73,14 +75,21 @@ def test_messy_space_signs_hold_every_messy_run(text: str) -> None:
 
 @GATE
 @given(text=st.lists(st.sampled_from(["關", "E", "(", "（", ")", "）", "guān", "a", "men", "1",
-                                      "\u0304", " ", "\n", "區", "qū", "(guan1)"]),
+                                      "\u0304", " ", "\n", "區", "qū", "(guan1)", "(a)"]),
                      max_size=30).map("".join))
-def test_readings_are_the_ones_the_one_pattern_finds(text: str) -> None:
+def test_annotations_are_the_ones_the_one_pattern_finds(text: str) -> None:
     """The two literal-led patterns and the Han check find what one pattern with a lookbehind
     finds: a reading right after a Han character or after its other readings."""
     letters = f"a-zêü{pinyin._TONED_LETTERS}"
     one = pinyin.regex.compile(
         rf"[(（](?<=\p{{Han}}(?:[(（][{letters}\u0300-\u030c]{{1,8}}[1-5]?[)）]){{0,2}}.)"
-        rf"[{letters}][{letters}\u0300-\u030c]{{0,7}}[1-5]?[)）]")
-    found = [m.span() for m in pinyin._readings_after_han(text)]
-    assert found == _starts(one, text)
+        rf"([{letters}][{letters}\u0300-\u030c]{{0,7}})([1-5])?[)）]")
+    sure, maybe = [], []
+    for match in one.finditer(text):
+        kind = pinyin.classify(*match.groups())
+        if kind:
+            (sure if kind == "sure" else maybe).append(match.span())
+    starts = [start for start, _ in sure]
+    dense = [span for span in maybe
+             if pinyin.sure_on_line(text, span[0], starts) >= pinyin.DENSE_LINE]
+    assert pinyin.find_annotations(text) == sorted(sure + dense)

@@ -49,16 +49,18 @@ _FURNITURE_LINE = regex.compile(
 
 # What every furniture line holds, tried before ``_FURNITURE_LINE`` (whose footer alternatives
 # backtrack over each line): a line without any of these is no furniture. Stdlib re: it tries
-# these few literals faster than regex does. ``test_boilerplate.py`` checks that every line
+# these few literals faster than regex does. ``tests/test_gates.py`` checks that every line
 # ``_FURNITURE_LINE`` takes passes.
+_WIDGET_CHARACTERS = ("字号体大小文默认中打印本页此关闭窗口返回顶部收藏分享到保存纠错我要视力保护色繁體简"
+                      "无障碍扫一微信博TOPtop")  # every character of the widget words
 _MAYBE_FURNITURE = re.compile(
-    r"""
-      [:：>＞»›/|｜©\-—–－=_*·.]      # fields, trails, separators, borders, page numbers, ©
-    | 第                               # 第3页
+    rf"""
+      [:：>＞»›/©]                    # fields and trails (a colon, an arrow), widget separators
+    | \A [ ]* (?: [-—–－] | [-=_*·.]{{4}} | 第 )   # page numbers and separators, whole lines
+    | \A [ |｜]+ \Z                   # a table border (a table row holds more than pipes)
     | Copyright | copyright | ICP备 | 版权所有 | 公网安备 | 网站标识码 | 技术支持 | 网站地图
     | 联系我们                         # footers without a colon
-    | \A [ \[【(\]】)字号体大小文默认中打印本页此关闭窗口返回顶部收藏分享到保存纠错我要视力
-          保护色繁體简无障碍扫一微信博TOPtop]+ \Z   # a widget line: its words and brackets only
+    | \A [ \[【(\]】)|{_WIDGET_CHARACTERS}]+ \Z   # a widget line: its words and brackets only
     """,
     re.VERBOSE,
 )
@@ -130,6 +132,8 @@ def drop_furniture_lines(text: str) -> StepResult:
             converted = simplified[k] if simplified else converter("t2s").convert(line)
             if converted != line and _is_furniture(converted):
                 kinds[i] = "furniture"
+    if "furniture" not in kinds:
+        return unchanged(text)  # lone size words go only next to furniture
     edits, pos = [], 0
     for index, line in enumerate(lines):
         if kinds[index] == "furniture" or kinds[index] == "size" and _near_furniture(kinds, index):

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
-from operator import add, sub
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 import regex
@@ -108,11 +106,16 @@ class _Layer:
 
     @classmethod
     def from_edits(cls, edits: list[Edit]) -> "_Layer":
-        old_starts, old_ends, lengths = (list(column) for column in zip(*edits))
-        # how far each edit's start has moved: the growth of all the edits before it
-        growth = map(sub, lengths, map(sub, old_ends, old_starts))
-        new_starts = list(map(add, old_starts, accumulate(growth, initial=0)))
-        return cls(new_starts, list(map(add, new_starts, lengths)), old_starts, old_ends)
+        layer = cls([], [], [], [])
+        shift = 0
+        for start, end, new_len in edits:
+            new_start = start + shift
+            layer.new_starts.append(new_start)
+            layer.new_ends.append(new_start + new_len)
+            layer.old_starts.append(start)
+            layer.old_ends.append(end)
+            shift += new_len - (end - start)
+        return layer
 
     def back(self, pos: int) -> int:
         """Map an offset in this step's output to its input."""

@@ -91,7 +91,8 @@ def repair_mojibake(text: str) -> StepResult:
     0
     """
     latin = SHOWN_AS_LATIN.search(text) is not None
-    signs = sum(text.count(sign) for sign in _UTF8_AS_GBK_SIGNS)
+    # ``in`` first: on a clean text it is several times faster than ``count``
+    signs = sum(text.count(sign) for sign in _UTF8_AS_GBK_SIGNS if sign in text)
     gbk = signs >= MIN_SIGNS or 0 < signs * SIGN_SPACING >= len(text)
     if not latin and not gbk:
         return unchanged(text)

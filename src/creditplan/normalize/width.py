@@ -105,6 +105,7 @@ def fold_width(text: str) -> StepResult:
 
 
 _BLANK_LINES = regex.compile(r"(?<=\n\n)\n+")
+_THREE_LINE_ENDS = regex.compile(r"\n\n\n")  # a literal: regex finds it faster than `in`
 
 
 def tidy_spaces(text: str) -> StepResult:
@@ -124,6 +125,6 @@ def tidy_spaces(text: str) -> StepResult:
 
 def collapse_blank_lines(text: str) -> StepResult:
     """A run of blank lines becomes one blank line (after ``tidy_spaces`` emptied them)."""
-    if "\n\n\n" not in text:
+    if not _THREE_LINE_ENDS.search(text):
         return unchanged(text)
     return substitute(_BLANK_LINES, text, lambda m: "")
