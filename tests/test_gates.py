@@ -42,11 +42,12 @@ def _starts(pattern, text):
 @GATE
 @given(text=piece_lines)
 @example(text="打印|关闭\n【打印】 | 【关闭】\n字号 大 中 小\n｜\n | | \n第 3 页\n——12——\n·····")
-@example(text="版权所有 ©2023 某市人民政府\n首页>通知公告\n上一篇:无\n发表:市政府 浏览:12")
+@example(text="版权所有 ©2023 某市人民政府\n首页>通知公告\n上一篇:无\n发表:市政府 浏览:12\n打印/关闭")
 def test_every_furniture_line_passes_the_screen(text: str) -> None:
-    for line in text.split("\n"):
-        if boilerplate._FURNITURE_LINE.fullmatch(line):
-            assert boilerplate._MAYBE_FURNITURE.search(line), line
+    lines = text.split("\n")
+    furniture = {i for i, line in enumerate(lines) if boilerplate._FURNITURE_LINE.fullmatch(line)
+                 or boilerplate.SIZE_ONLY.fullmatch(line)}
+    assert furniture <= boilerplate._screened(lines)
 
 
 def test_the_furniture_of_the_web_copies_passes_the_screen() -> None:
@@ -55,7 +56,7 @@ def test_the_furniture_of_the_web_copies_passes_the_screen() -> None:
     for line in lines:
         for form in (line, variants.make_traditional(line)):
             if boilerplate._FURNITURE_LINE.fullmatch(form):
-                assert boilerplate._MAYBE_FURNITURE.search(form), form
+                assert boilerplate._screened([form]) == {0}, form
 
 
 @GATE

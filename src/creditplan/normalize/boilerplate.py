@@ -7,6 +7,8 @@ furniture, so a sentence that happens to mention 打印 or 浏览 is never touch
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 import regex
 
@@ -48,21 +50,23 @@ _FURNITURE_LINE = regex.compile(
 )
 
 # What every furniture line holds, tried before ``_FURNITURE_LINE`` (whose footer alternatives
-# backtrack over each line): a line without any of these is no furniture. Stdlib re: it tries
-# these few literals faster than regex does. ``tests/test_gates.py`` checks that every line
-# ``_FURNITURE_LINE`` takes passes.
+# backtrack over each line): a mark or a footer word anywhere in it, or a shape from its start.
+# A line with none is no furniture. Stdlib re, over all candidate lines at once; a class and an
+# alternation of words are two patterns, as re skips text fast for either alone but not for
+# both in one. ``tests/test_gates.py`` checks that every line ``_FURNITURE_LINE`` takes passes.
+_FURNITURE_MARK = re.compile(r"[:：>＞»›/©]")   # fields and trails (a colon, an arrow),
+                                                #   widget separators
+_FOOTER_WORD = re.compile(r"Copyright|copyright|ICP备|版权所有|公网安备|网站标识码|技术支持|网站地图|联系我们")
 _WIDGET_CHARACTERS = ("字号体大小文默认中打印本页此关闭窗口返回顶部收藏分享到保存纠错我要视力保护色繁體简"
                       "无障碍扫一微信博TOPtop")  # every character of the widget words
-_MAYBE_FURNITURE = re.compile(
+_FURNITURE_SHAPE = re.compile(
     rf"""
-      [:：>＞»›/©]                    # fields and trails (a colon, an arrow), widget separators
-    | \A [ ]* (?: [-—–－] | [-=_*·.]{{4}} | 第 )   # page numbers and separators, whole lines
-    | \A [ |｜]+ \Z                   # a table border (a table row holds more than pipes)
-    | Copyright | copyright | ICP备 | 版权所有 | 公网安备 | 网站标识码 | 技术支持 | 网站地图
-    | 联系我们                         # footers without a colon
-    | \A [ \[【(\]】)|{_WIDGET_CHARACTERS}]+ \Z   # a widget line: its words and brackets only
+    \n (?: [ ]* (?: [-—–－] | [-=_*·.]{{4}} | 第 )   # page numbers and separators, whole lines
+         | [ |｜]+ $                               # a table border (a row holds more than pipes)
+         | [ \[【(\]】)|{_WIDGET_CHARACTERS}]+ $   # a widget line: its words and brackets only
+    )                                             # (after a line end: a literal start is fast)
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.MULTILINE,
 )
 
 # Bylines inside a line, left when a page is flattened to one line. Each alternative needs two
@@ -120,18 +124,7 @@ def drop_furniture_lines(text: str) -> StepResult:
              if line and len(line) <= MAX_FURNITURE and "。" not in line]
     if not tried:
         return unchanged(text)
-    simplified = _simplified([lines[i] for i in tried])
-    kinds: list[str | None] = [None] * len(lines)   # "furniture", "size" (a lone size word)
-    for k, i in enumerate(tried):
-        line = lines[i]
-        if SIZE_ONLY.fullmatch(line):
-            kinds[i] = "size"
-        elif _is_furniture(line):
-            kinds[i] = "furniture"
-        else:
-            converted = simplified[k] if simplified else converter("t2s").convert(line)
-            if converted != line and _is_furniture(converted):
-                kinds[i] = "furniture"
+    kinds = _kinds(lines, tried)
     if "furniture" not in kinds:
         return unchanged(text)  # lone size words go only next to furniture
     edits, pos = [], 0
@@ -142,13 +135,45 @@ def drop_furniture_lines(text: str) -> StepResult:
     return _apply(text, edits)
 
 
-def _is_furniture(line: str) -> bool:
-    return bool(_MAYBE_FURNITURE.search(line)) and _FURNITURE_LINE.fullmatch(line) is not None
+def _kinds(lines: list[str], tried: list[int]) -> list[str | None]:
+    """For each line "furniture", "size" (a lone size word) or None; only ``tried`` may be
+    either, in their own script or in simplified script."""
+    kinds: list[str | None] = [None] * len(lines)
+    raw = [lines[i] for i in tried]
+    simplified = _simplified(raw)
+    if simplified is None:  # a lone surrogate, which OpenCC cannot take: line by line
+        convert = converter("t2s").convert
+        for i, line in zip(tried, raw):
+            if SIZE_ONLY.fullmatch(line):
+                kinds[i] = "size"
+            elif _FURNITURE_LINE.fullmatch(line) or _FURNITURE_LINE.fullmatch(convert(line)):
+                kinds[i] = "furniture"
+        return kinds
+    maybe_raw, maybe_simplified = _screened(raw), _screened(simplified)
+    for k in sorted(maybe_raw | maybe_simplified):
+        line, converted = raw[k], simplified[k]
+        if k in maybe_raw and SIZE_ONLY.fullmatch(line):
+            kinds[tried[k]] = "size"
+        elif (k in maybe_raw and _FURNITURE_LINE.fullmatch(line) or k in maybe_simplified
+              and converted != line and _FURNITURE_LINE.fullmatch(converted)):
+            kinds[tried[k]] = "furniture"
+    return kinds
+
+
+def _screened(lines: list[str]) -> set[int]:
+    """The indexes of the ``lines`` that show a furniture mark, footer word or shape."""
+    joined = "\n" + "\n".join(lines)  # every line after a line end, as _FURNITURE_SHAPE wants
+    hits = [match.start() for pattern in (_FURNITURE_MARK, _FOOTER_WORD, _FURNITURE_SHAPE)
+            for match in pattern.finditer(joined)]
+    if not hits:
+        return set()
+    starts = list(accumulate([len(line) + 1 for line in lines], initial=0))  # each line's \n
+    return {bisect_right(starts, hit) - 1 for hit in hits}
 
 
 def _simplified(lines: list[str]) -> list[str] | None:
     """Each line in simplified script, with one OpenCC call for all (no conversion crosses a
-    line end); None if that fails (a lone surrogate), and lines are then converted one by one."""
+    line end); None if OpenCC cannot take them (a lone surrogate)."""
     try:
         converted = converter("t2s").convert("\n".join(lines)).split("\n")
     except UnicodeEncodeError:
