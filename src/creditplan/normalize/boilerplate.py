@@ -13,9 +13,10 @@ from itertools import accumulate
 import regex
 
 from .edits import StepResult, matches_at, unchanged
+from .lazy import LazyPattern
 from .script import converter
 
-_FURNITURE_LINE = regex.compile(
+_FURNITURE_LINE = LazyPattern(
     r"""
     [ ]* (?:
         # a post's byline: 发表/来源/作者/浏览/发布时间 fields, short and without a sentence end
@@ -54,12 +55,13 @@ _FURNITURE_LINE = regex.compile(
 # A line with none is no furniture. Stdlib re, over all candidate lines at once; a class and an
 # alternation of words are two patterns, as re skips text fast for either alone but not for
 # both in one. ``tests/test_gates.py`` checks that every line ``_FURNITURE_LINE`` takes passes.
-_FURNITURE_MARK = re.compile(r"[:：>＞»›/©]")   # fields and trails (a colon, an arrow),
-                                                #   widget separators
-_FOOTER_WORD = re.compile(r"Copyright|copyright|ICP备|版权所有|公网安备|网站标识码|技术支持|网站地图|联系我们")
+# a field or trail (a colon, an arrow), a widget separator, ©; a footer word without a colon
+_FURNITURE_MARK = LazyPattern(r"[:：>＞»›/©]", 0, re.compile)
+_FOOTER_WORD = LazyPattern(
+    r"Copyright|copyright|ICP备|版权所有|公网安备|网站标识码|技术支持|网站地图|联系我们", 0, re.compile)
 _WIDGET_CHARACTERS = ("字号体大小文默认中打印本页此关闭窗口返回顶部收藏分享到保存纠错我要视力保护色繁體简"
                       "无障碍扫一微信博TOPtop")  # every character of the widget words
-_FURNITURE_SHAPE = re.compile(
+_FURNITURE_SHAPE = LazyPattern(
     rf"""
     \n (?: [ ]* (?: [-—–－] | [-=_*·.]{{4}} | 第 )   # page numbers and separators, whole lines
          | [ |｜]+ $                               # a table border (a row holds more than pipes)
@@ -67,12 +69,13 @@ _FURNITURE_SHAPE = re.compile(
     )                                             # (after a line end: a literal start is fast)
     """,
     re.VERBOSE | re.MULTILINE,
+    re.compile,
 )
 
 # Bylines inside a line, left when a page is flattened to one line. Each alternative needs two
 # marks of a byline (an author or source field AND a view count, or a field AND a timestamp),
 # so prose that mentions 来源 or 浏览 is never touched.
-INLINE_BYLINE = regex.compile(
+INLINE_BYLINE = LazyPattern(
     r"""
       (?:发表|發表|发布|發布|發佈|来源|來源|信息来源|信息來源|作者|编辑|編輯)   # an author or
       [ ]*:[^\n。:]{0,80}?                                        #   source field, either script
@@ -106,7 +109,7 @@ MAX_FURNITURE = 240
 
 # A line of nothing but font-size words (大, 中, 小, 默认) is a widget split over lines only
 # next to other furniture; alone, 中 or 大 may be the end of a wrapped line of text.
-SIZE_ONLY = regex.compile(r"[ \[【(]*(?:大|中|小|默认)[ \]】)|/]*")
+SIZE_ONLY = LazyPattern(r"[ \[【(]*(?:大|中|小|默认)[ \]】)|/]*")
 
 
 def drop_furniture_lines(text: str) -> StepResult:

@@ -24,8 +24,9 @@ import regex
 from .script import converter
 from .charset import common_han
 from .edits import Note, StepResult, substitute, unchanged
+from .lazy import LazyPattern
 
-LOST_SPACES = regex.compile(
+LOST_SPACES = LazyPattern(
     r"""
       (?P<indent> (?<= ^ [\ \t\u3000\u00a0\u2000-\u200a\u202f?？]{0,40} ) [?？]{2,} )
                                                   # at a line start (after any spaces or other
@@ -46,7 +47,7 @@ LOST_SPACES = regex.compile(
 # Readings with tone marks, as in 區(qū): the "(" of a stray one may go with the lost bytes.
 _PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 
-BYTE_SHIFT = regex.compile(
+BYTE_SHIFT = LazyPattern(
     rf"""
     [?？]                                 # the lost lead byte, shown as a question mark
     (?P<reading> [{_PINYIN_LETTERS}]{{1,6}} [)）] )?  # a stray reading (qū) left by the damage
@@ -61,7 +62,7 @@ BYTE_SHIFT = regex.compile(
 )
 
 # Runs that no decoding can bring back.
-UNRECOVERABLE = regex.compile(
+UNRECOVERABLE = LazyPattern(
     r"""
       锟 [锟斤拷]+       # U+FFFD encoded as UTF-8 (EF BF BD) and read as GBK: 锟斤拷, 锟斤, 锟锟
     | 烫{3,}            # 0xCC: uninitialised stack memory (MSVC) read as GBK; 烫烫 is a word
@@ -73,7 +74,7 @@ UNRECOVERABLE = regex.compile(
 _UNRECOVERABLE_SIGNS = ("锟", "烫烫烫", "屯屯屯", "\ufffd")
 _UNRECOVERABLE_FIRSTS = "锟烫屯\ufffd"  # one-character searches are the fastest: tried first
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN = LazyPattern(r"\p{Han}")
 
 
 # Questions ``Evidence`` answers by searching the text before it counts every character and pair

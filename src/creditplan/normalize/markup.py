@@ -8,6 +8,7 @@ from functools import lru_cache
 import regex
 
 from .edits import StepResult, substitute, unchanged
+from .lazy import LazyPattern
 
 # The alternatives of the markup pattern. Comments and code are tried only in a text that
 # closes them: each unclosed <!-- or <script> would scan its whole bound for the end it does not
@@ -27,7 +28,7 @@ _ENTITY_TOKEN = r"""
                                                    #   twice-escaped ones (&amp;nbsp;) too
 """
 _CLOSES_COMMENT = "-->"
-_CLOSES_CODE = regex.compile(r"</(?:script|style)", regex.IGNORECASE)
+_CLOSES_CODE = LazyPattern(r"</(?:script|style)", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
@@ -40,9 +41,9 @@ def markup_pattern(comments: bool, code: bool) -> regex.Pattern:
 
 
 # Tags that end a block of text in a page become line breaks, so that paragraphs stay apart.
-_BLOCK_TAG = regex.compile(r"</?(?:p|div|br|li|tr|h[1-6]|table|ul|ol|section|article)\b",
+_BLOCK_TAG = LazyPattern(r"</?(?:p|div|br|li|tr|h[1-6]|table|ul|ol|section|article)\b",
                            regex.IGNORECASE)
-_CELL_TAG = regex.compile(r"</t[dh]\b", regex.IGNORECASE)
+_CELL_TAG = LazyPattern(r"</t[dh]\b", regex.IGNORECASE)
 
 
 def _replace(match: regex.Match) -> str:
@@ -66,7 +67,7 @@ def _unescape(entity: str) -> str:
     return entity
 
 
-_ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,15}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});")
+_ENTITY = LazyPattern(r"&(?:[A-Za-z][A-Za-z0-9]{1,15}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});")
 
 
 def strip_markup(text: str) -> StepResult:

@@ -7,8 +7,9 @@ from functools import lru_cache
 import regex
 
 from .edits import StepResult, unchanged
+from .lazy import LazyPattern
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN = LazyPattern(r"\p{Han}")
 
 # Share of Han characters that must change under t2s for a text to count as traditional. A
 # simplified notice with a stray traditional character or two stays "simplified".

@@ -21,13 +21,14 @@ import re
 import regex
 
 from .edits import StepResult, substitute, unchanged
+from .lazy import LazyPattern
 
 _WIDE_TO_ASCII = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
 _SPACES = "\u3000\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
           "\u200a\u202f\u205f\v\f"  # tabs stay: they separate table cells
 _FOLD = {**_WIDE_TO_ASCII, **{c: " " for c in _SPACES}}
 
-_FOLDABLE = regex.compile(f"[\uff01-\uff5e{_SPACES}]")
+_FOLDABLE = LazyPattern(f"[\uff01-\uff5e{_SPACES}]")
 
 # The gate of ``fold_width``: regex searches a class of one range at string-search speed but a
 # class of several ranges (``_FOLDABLE``) character by character, so the ranges are searched
@@ -38,12 +39,12 @@ _OTHER_SPACES = "\u3000\u00a0\u1680\u202f\u205f\v\f"
 
 # Line ends of every system, the byte-order mark and zero-width marks: none carries meaning.
 # U+0085 (NEL) is left alone: in notices it is a GBK byte read as Latin-1, for the mojibake step.
-_LINE_END_OR_INVISIBLE = regex.compile(r"\r\n?|[\u2028\u2029]|[\ufeff\u200b-\u200d\u2060]")
+_LINE_END_OR_INVISIBLE = LazyPattern(r"\r\n?|[\u2028\u2029]|[\ufeff\u200b-\u200d\u2060]")
 
 _INVISIBLE_MARKS = ("\r", "\u2028", "\u2029", "\ufeff", "\u200b", "\u200c",
                     "\u200d", "\u2060")
 
-_MESSY_SPACE = regex.compile(
+_MESSY_SPACE = LazyPattern(
     r"""
       (?<=\n|^)[ ]+                   # indentation: carries no meaning once widths are folded
     | [ ]+(?=\n|$)                    # trailing spaces
@@ -60,13 +61,14 @@ _MESSY_SPACE = regex.compile(
 # matches begins at such a space or one after it. Stdlib re, as it skips from space to space
 # and checks the neighbours several times faster than regex tries ``_MESSY_SPACE`` at each
 # (a table flattened to "a | b" lines has hundreds of ordinary spaces).
-_MESSY_SPACE_SIGN = re.compile(
+_MESSY_SPACE_SIGN = LazyPattern(
     r"""
     [ ] (?: (?= [ \n》”’)\]】〕」』] )        # before a space, a line end or a closing mark
           | \Z                             # at the end of the text
           | (?<= [\n《“‘(\[【〔「『] [ ] ) )  # after a line end or an opening mark
     """,
     re.VERBOSE,
+    re.compile,
 )
 
 
@@ -104,7 +106,7 @@ def fold_width(text: str) -> StepResult:
     return StepResult(text, [], len(found), [])
 
 
-_BLANK_LINES = regex.compile(r"(?<=\n\n)\n+")
+_BLANK_LINES = LazyPattern(r"(?<=\n\n)\n+")
 _THREE_LINE_ENDS = regex.compile(r"\n\n\n")  # a literal: regex finds it faster than `in`
 
 
