@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 import regex
 
@@ -223,7 +223,7 @@ def _byline_starts(text: str) -> list[int]:
                 starts.append(end - size)
         colon = text.find(":", colon + 1)
     for widget in _PHONE_WIDGETS:
-        at = text.find(widget)
+        at = text.find(widget) if widget[0] in text else -1  # one character is found faster
         while at >= 0:
             starts.append(at)
             at = text.find(widget, at + 1)
@@ -234,8 +234,11 @@ def drop_trailing_border(text: str) -> StepResult:
     """Remove a lone table border left at the end of a line that is not a table row."""
     if "|" not in text:
         return unchanged(text)
+    lines = text.split("\n")
+    if 1 not in map(str.count, lines, repeat("|")):
+        return unchanged(text)  # table rows have several pipes; a lone border has one
     edits, pos = [], 0
-    for line in text.split("\n"):
+    for line in lines:
         if line.count("|") == 1 and line.rstrip().endswith("|") and line.strip() != "|":
             keep = len(line.rstrip()[:-1].rstrip())
             edits.append((pos + keep, pos + len(line), 0))
