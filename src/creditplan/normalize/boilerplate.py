@@ -6,12 +6,17 @@ furniture, so a sentence that happens to mention 打印 or 浏览 is never touch
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from itertools import accumulate, repeat
+
 import regex
 
-from .edits import StepResult, unchanged
+from .edits import StepResult, matches_at, unchanged
+from .lazy import LazyPattern
 from .script import converter
 
-_FURNITURE_LINE = regex.compile(
+_FURNITURE_LINE = LazyPattern(
     r"""
     [ ]* (?:
         # a post's byline: 发表/来源/作者/浏览/发布时间 fields, short and without a sentence end
@@ -45,10 +50,32 @@ _FURNITURE_LINE = regex.compile(
     regex.VERBOSE,
 )
 
+# What every furniture line holds, tried before ``_FURNITURE_LINE`` (whose footer alternatives
+# backtrack over each line): a mark or a footer word anywhere in it, or a shape from its start.
+# A line with none is no furniture. Stdlib re, over all candidate lines at once; a class and an
+# alternation of words are two patterns, as re skips text fast for either alone but not for
+# both in one. ``tests/test_gates.py`` checks that every line ``_FURNITURE_LINE`` takes passes.
+# a field or trail (a colon, an arrow), a widget separator, ©; a footer word without a colon
+_FURNITURE_MARK = LazyPattern(r"[:：>＞»›/©]", 0, re.compile)
+_FOOTER_WORD = LazyPattern(
+    r"Copyright|copyright|ICP备|版权所有|公网安备|网站标识码|技术支持|网站地图|联系我们", 0, re.compile)
+_WIDGET_CHARACTERS = ("字号体大小文默认中打印本页此关闭窗口返回顶部收藏分享到保存纠错我要视力保护色繁體简"
+                      "无障碍扫一微信博TOPtop")  # every character of the widget words
+_FURNITURE_SHAPE = LazyPattern(
+    rf"""
+    \n (?: [ ]* (?: [-—–－] | [-=_*·.]{{4}} | 第 )   # page numbers and separators, whole lines
+         | [ |｜]+ $                               # a table border (a row holds more than pipes)
+         | [ \[【(\]】)|{_WIDGET_CHARACTERS}]+ $   # a widget line: its words and brackets only
+    )                                             # (after a line end: a literal start is fast)
+    """,
+    re.VERBOSE | re.MULTILINE,
+    re.compile,
+)
+
 # Bylines inside a line, left when a page is flattened to one line. Each alternative needs two
 # marks of a byline (an author or source field AND a view count, or a field AND a timestamp),
 # so prose that mentions 来源 or 浏览 is never touched.
-INLINE_BYLINE = regex.compile(
+INLINE_BYLINE = LazyPattern(
     r"""
       (?:发表|發表|发布|發布|發佈|来源|來源|信息来源|信息來源|作者|编辑|編輯)   # an author or
       [ ]*:[^\n。:]{0,80}?                                        #   source field, either script
@@ -63,6 +90,15 @@ INLINE_BYLINE = regex.compile(
     regex.VERBOSE,
 )
 
+# Where a byline can begin: the field just before a colon (发表:, 信息来源 :, 发布时间:), found by
+# looking back from each colon (a notice has few), or the phone-link widget. INLINE_BYLINE is
+# tried there only, not at every offset of the text.
+_FIELDS_BEFORE_COLON = frozenset(
+    ("发表", "發表", "发布", "發布", "發佈", "来源", "來源", "信息来源", "信息來源", "作者", "编辑",
+     "編輯")
+    + tuple(verb + noun for verb in ("发布", "發布", "發佈", "更新") for noun in ("时间", "時間", "日期")))
+_PHONE_WIDGETS = ("扫一扫在手机", "掃一掃在手機")
+
 # A byline needs one of these: without them the byline scan is skipped.
 _BYLINE_WORDS = ("扫一扫", "掃一掃", "浏览", "瀏覽", "点击", "點擊", "阅读", "閱讀", "访问", "訪問", "发布时间",
                  "发布日期", "發布時間", "發佈時間", "发布", "發布", "發佈", "更新时间", "更新時間")
@@ -73,7 +109,7 @@ MAX_FURNITURE = 240
 
 # A line of nothing but font-size words (大, 中, 小, 默认) is a widget split over lines only
 # next to other furniture; alone, 中 or 大 may be the end of a wrapped line of text.
-SIZE_ONLY = regex.compile(r"[ \[【(]*(?:大|中|小|默认)[ \]】)|/]*")
+SIZE_ONLY = LazyPattern(r"[ \[【(]*(?:大|中|小|默认)[ \]】)|/]*")
 
 
 def drop_furniture_lines(text: str) -> StepResult:
@@ -81,26 +117,71 @@ def drop_furniture_lines(text: str) -> StepResult:
 
     Furniture is recognised in either script: lines are matched in their simplified form
     (發表 and 瀏覽 are the same furniture as 发表 and 浏览).
+
+    >>> drop_furniture_lines("首页 > 通知\\n一、總則\\n發表:市政府 瀏覽:12").text
+    '\\n一、總則\\n'
     """
-    convert = converter("t2s").convert
     lines = text.split("\n")
-    kinds = []        # "furniture", "size" (a lone size word) or None, per line
-    for line in lines:
-        # No furniture holds a full stop: prose lines are skipped without a match.
-        if not line or len(line) > MAX_FURNITURE or "。" in line:
-            kinds.append(None)
-        elif SIZE_ONLY.fullmatch(line):
-            kinds.append("size")
-        elif _FURNITURE_LINE.fullmatch(line) or _FURNITURE_LINE.fullmatch(convert(line)):
-            kinds.append("furniture")
-        else:
-            kinds.append(None)
+    # No furniture holds a full stop: prose lines are skipped without a match.
+    tried = [i for i, line in enumerate(lines)
+             if line and len(line) <= MAX_FURNITURE and "。" not in line]
+    if not tried:
+        return unchanged(text)
+    kinds = _kinds(lines, tried)
+    if "furniture" not in kinds:
+        return unchanged(text)  # lone size words go only next to furniture
     edits, pos = [], 0
     for index, line in enumerate(lines):
         if kinds[index] == "furniture" or kinds[index] == "size" and _near_furniture(kinds, index):
             edits.append((pos, pos + len(line), 0))
         pos += len(line) + 1
     return _apply(text, edits)
+
+
+def _kinds(lines: list[str], tried: list[int]) -> list[str | None]:
+    """For each line "furniture", "size" (a lone size word) or None; only ``tried`` may be
+    either, in their own script or in simplified script."""
+    kinds: list[str | None] = [None] * len(lines)
+    raw = [lines[i] for i in tried]
+    simplified = _simplified(raw)
+    if simplified is None:  # a lone surrogate, which OpenCC cannot take: line by line
+        convert = converter("t2s").convert
+        for i, line in zip(tried, raw):
+            if SIZE_ONLY.fullmatch(line):
+                kinds[i] = "size"
+            elif _FURNITURE_LINE.fullmatch(line) or _FURNITURE_LINE.fullmatch(convert(line)):
+                kinds[i] = "furniture"
+        return kinds
+    maybe_raw, maybe_simplified = _screened(raw), _screened(simplified)
+    for k in sorted(maybe_raw | maybe_simplified):
+        line, converted = raw[k], simplified[k]
+        if k in maybe_raw and SIZE_ONLY.fullmatch(line):
+            kinds[tried[k]] = "size"
+        elif (k in maybe_raw and _FURNITURE_LINE.fullmatch(line) or k in maybe_simplified
+              and converted != line and _FURNITURE_LINE.fullmatch(converted)):
+            kinds[tried[k]] = "furniture"
+    return kinds
+
+
+def _screened(lines: list[str]) -> set[int]:
+    """The indexes of the ``lines`` that show a furniture mark, footer word or shape."""
+    joined = "\n" + "\n".join(lines)  # every line after a line end, as _FURNITURE_SHAPE wants
+    hits = [match.start() for pattern in (_FURNITURE_MARK, _FOOTER_WORD, _FURNITURE_SHAPE)
+            for match in pattern.finditer(joined)]
+    if not hits:
+        return set()
+    starts = list(accumulate([len(line) + 1 for line in lines], initial=0))  # each line's \n
+    return {bisect_right(starts, hit) - 1 for hit in hits}
+
+
+def _simplified(lines: list[str]) -> list[str] | None:
+    """Each line in simplified script, with one OpenCC call for all (no conversion crosses a
+    line end); None if OpenCC cannot take them (a lone surrogate)."""
+    try:
+        converted = converter("t2s").convert("\n".join(lines)).split("\n")
+    except UnicodeEncodeError:
+        return None
+    return converted if len(converted) == len(lines) else None
 
 
 def _near_furniture(kinds: list[str | None], index: int) -> bool:
@@ -115,19 +196,49 @@ def _near_furniture(kinds: list[str | None], index: int) -> bool:
 
 
 def drop_inline_bylines(text: str) -> StepResult:
-    """Remove a byline that stands inside a line (pages flattened to one line)."""
-    if ":" not in text or not any(word in text for word in _BYLINE_WORDS):
+    """Remove a byline that stands inside a line (pages flattened to one line).
+
+    >>> drop_inline_bylines("通知 发表:市政府 浏览:12 人 一、总则").text
+    '通知  一、总则'
+    """
+    if ":" not in text:
         return unchanged(text)
-    edits = [(m.start(), m.end(), 0) for m in INLINE_BYLINE.finditer(text)]
+    starts = _byline_starts(text)
+    if not starts or not any(word in text for word in _BYLINE_WORDS):
+        return unchanged(text)
+    edits = [(m.start(), m.end(), 0) for m in matches_at(INLINE_BYLINE, text, starts)]
     return _apply(text, edits)
+
+
+def _byline_starts(text: str) -> list[int]:
+    """Every offset where ``INLINE_BYLINE`` can match, in order (see ``_FIELDS_BEFORE_COLON``)."""
+    starts = []
+    colon = text.find(":")
+    while colon >= 0:
+        end = colon
+        while end and text[end - 1] == " ":
+            end -= 1
+        for size in (4, 2):
+            if end >= size and text[end - size:end] in _FIELDS_BEFORE_COLON:
+                starts.append(end - size)
+        colon = text.find(":", colon + 1)
+    for widget in _PHONE_WIDGETS:
+        at = text.find(widget) if widget[0] in text else -1  # one character is found faster
+        while at >= 0:
+            starts.append(at)
+            at = text.find(widget, at + 1)
+    return sorted(starts)
 
 
 def drop_trailing_border(text: str) -> StepResult:
     """Remove a lone table border left at the end of a line that is not a table row."""
     if "|" not in text:
         return unchanged(text)
+    lines = text.split("\n")
+    if 1 not in map(str.count, lines, repeat("|")):
+        return unchanged(text)  # table rows have several pipes; a lone border has one
     edits, pos = [], 0
-    for line in text.split("\n"):
+    for line in lines:
         if line.count("|") == 1 and line.rstrip().endswith("|") and line.strip() != "|":
             keep = len(line.rstrip()[:-1].rstrip())
             edits.append((pos + keep, pos + len(line), 0))

@@ -24,8 +24,9 @@ import regex
 from .script import converter
 from .charset import common_han
 from .edits import Note, StepResult, substitute, unchanged
+from .lazy import LazyPattern
 
-LOST_SPACES = regex.compile(
+LOST_SPACES = LazyPattern(
     r"""
       (?P<indent> (?<= ^ [\ \t\u3000\u00a0\u2000-\u200a\u202f?？]{0,40} ) [?？]{2,} )
                                                   # at a line start (after any spaces or other
@@ -46,7 +47,7 @@ LOST_SPACES = regex.compile(
 # Readings with tone marks, as in 區(qū): the "(" of a stray one may go with the lost bytes.
 _PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 
-BYTE_SHIFT = regex.compile(
+BYTE_SHIFT = LazyPattern(
     rf"""
     [?？]                                 # the lost lead byte, shown as a question mark
     (?P<reading> [{_PINYIN_LETTERS}]{{1,6}} [)）] )?  # a stray reading (qū) left by the damage
@@ -61,7 +62,7 @@ BYTE_SHIFT = regex.compile(
 )
 
 # Runs that no decoding can bring back.
-UNRECOVERABLE = regex.compile(
+UNRECOVERABLE = LazyPattern(
     r"""
       锟 [锟斤拷]+       # U+FFFD encoded as UTF-8 (EF BF BD) and read as GBK: 锟斤拷, 锟斤, 锟锟
     | 烫{3,}            # 0xCC: uninitialised stack memory (MSVC) read as GBK; 烫烫 is a word
@@ -71,12 +72,18 @@ UNRECOVERABLE = regex.compile(
     regex.VERBOSE,
 )
 _UNRECOVERABLE_SIGNS = ("锟", "烫烫烫", "屯屯屯", "\ufffd")
+_UNRECOVERABLE_FIRSTS = "锟烫屯\ufffd"  # one-character searches are the fastest: tried first
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN = LazyPattern(r"\p{Han}")
+
+
+# Questions ``Evidence`` answers by searching the text before it counts every character and pair
+# (counting costs about as much as this many searches of a notice).
+LAZY_LOOKUPS = 512
 
 
 class Evidence:
-    """How often each character and pair of characters occurs in a document.
+    """Which characters and pairs of characters occur in a document.
 
     It judges between candidates for a lost character. A candidate is taken only when it is
     the one the document uses at all, or the one it uses beside both neighbours, or else the
@@ -89,21 +96,37 @@ class Evidence:
     """
 
     def __init__(self, text: str) -> None:
-        self._counts = Counter(text)
-        self._counts.update(map(add, text, text[1:]))
+        self._text = text
+        self._lookups = 0
+        self._counts: Counter[str] | None = None
+
+    def occurs(self, chars: str) -> bool:
+        """Whether ``chars``, one character or a pair, occurs in the document.
+
+        A few questions are answered by searching the text (a damaged copy asks about one or
+        two lost characters); past ``LAZY_LOOKUPS`` every character and pair is counted once.
+        """
+        if self._counts is None:
+            self._lookups += 1
+            if self._lookups <= LAZY_LOOKUPS:
+                return 0 < len(chars) <= 2 and chars in self._text
+            text = self._text
+            self._counts = Counter(text)
+            self._counts.update(map(add, text, text[1:]))
+        return self._counts[chars] > 0
 
     def pick(self, candidates: Iterable[str], before: str, after: str) -> str | None:
         """The one candidate the document supports, or None when it does not single one out.
 
         ``before`` and ``after`` are the text on either side of the lost character.
         """
-        counts = self._counts
+        occurs = self.occurs
         candidates = set(candidates)
-        used = [c for c in candidates if counts[c]]
+        used = [c for c in candidates if occurs(c)]
         if len(used) == 1:
             return used[0]
         left, right = before[-1:], after[:1]
-        beside = [c for c in used if counts[left + c] and counts[c + right]]
+        beside = [c for c in used if occurs(left + c) and occurs(c + right)]
         if len(beside) == 1:
             return beside[0]
         common = [c for c in beside or used if all(ch in common_han() for ch in c)]
@@ -116,8 +139,8 @@ class Evidence:
         traditional candidate whose simplified form the document uses after ``left``."""
         convert = converter("t2s").convert
         forms = {c: convert(c) for c in candidates}
-        forms = {c: s for c, s in forms.items() if s != c and self._counts[s]}
-        beside = [c for c, s in forms.items() if self._counts[left + s]]
+        forms = {c: s for c, s in forms.items() if s != c and self.occurs(s)}
+        beside = [c for c, s in forms.items() if self.occurs(left + s)]
         return beside[0] if len(beside) == 1 else None
 
 
@@ -217,7 +240,8 @@ def report_unrecoverable(text: str) -> StepResult:
     >>> [(note.pos, note.code) for note in report_unrecoverable("信用锟斤拷锟斤拷体系").notes]
     [(2, 'unrecoverable_text')]
     """
-    if not any(sign in text for sign in _UNRECOVERABLE_SIGNS):
+    if not any(first in text for first in _UNRECOVERABLE_FIRSTS) or \
+            not any(sign in text for sign in _UNRECOVERABLE_SIGNS):
         return unchanged(text)
     notes = [Note(m.start(), "unrecoverable_text", _describe_loss(m.group()))
              for m in UNRECOVERABLE.finditer(text)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -44,10 +44,12 @@ def unchanged(text: str) -> StepResult:
 
 
 def substitute(pattern: regex.Pattern, text: str,
-               replace: Callable[[regex.Match], str | None]) -> StepResult:
+               replace: Callable[[regex.Match], str | None],
+               starts: Iterable[int] | None = None) -> StepResult:
     """Replace every match of ``pattern`` by ``replace(match)``, recording the edits.
 
-    ``replace`` may return None to leave a match as it is (it is then not counted).
+    ``replace`` may return None to leave a match as it is (it is then not counted). ``starts``,
+    if given, are the only offsets where a match is tried (see ``matches_at``).
 
     >>> import regex
     >>> substitute(regex.compile(r"a+"), "xaay", lambda m: "b")
@@ -56,7 +58,8 @@ def substitute(pattern: regex.Pattern, text: str,
     pieces: list[str] = []
     edits: list[Edit] = []
     last = 0
-    for match in pattern.finditer(text):
+    matches = pattern.finditer(text) if starts is None else matches_at(pattern, text, starts)
+    for match in matches:
         new = replace(match)
         if new is None or new == match.group():
             continue
@@ -69,6 +72,27 @@ def substitute(pattern: regex.Pattern, text: str,
         return unchanged(text)
     pieces.append(text[last:])
     return StepResult("".join(pieces), edits, len(edits), [])
+
+
+def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
+    """The matches ``pattern.finditer(text)`` gives, trying only the offsets in ``starts``.
+
+    ``starts`` must be in order and hold every offset where a match can begin, and ``pattern``
+    must never match the empty string. Finding those offsets with string searches (a word, a
+    colon) is much cheaper than letting the regex try every offset of a notice.
+
+    >>> import regex
+    >>> [m.span() for m in matches_at(regex.compile(r"ab+"), "abbab ab", [0, 1, 3, 6])]
+    [(0, 3), (3, 5), (6, 8)]
+    """
+    end = 0
+    for start in starts:
+        if start < end:
+            continue  # inside the last match, as finditer would skip it
+        match = pattern.match(text, start)
+        if match:
+            yield match
+            end = match.end()
 
 
 @dataclass

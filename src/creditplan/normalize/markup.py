@@ -3,27 +3,47 @@
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import regex
 
 from .edits import StepResult, substitute, unchanged
+from .lazy import LazyPattern
 
-_MARKUP = regex.compile(
-    r"""
-      <!--.{0,4000}?-->                            # comments (bounded: an unclosed one must not
+# The alternatives of the markup pattern. Comments and code are tried only in a text that
+# closes them: each unclosed <!-- or <script> would scan its whole bound for the end it does not
+# have, and a page of them would take quadratic time.
+_COMMENT = r"""
+    <!--.{0,4000}?-->                              # comments (bounded: an unclosed one must not
                                                    #   make every later <!-- scan to the end)
-    | <(?:script|style)\b[^>]{0,500}>.{0,20000}?</(?:script|style)\s*>   # code and styling
-    | </?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,500})?/?>      # any tag, with attributes
-    | &(?:amp;)*(?:[A-Za-z][A-Za-z0-9]{1,15}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});  # entities,
+"""
+_CODE = r"""
+    <(?:script|style)\b[^>]{0,500}>.{0,20000}?</(?:script|style)\s*>   # code and styling
+"""
+_TAG = r"""
+    </?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,500})?/?>        # any tag, with attributes
+"""
+_ENTITY_TOKEN = r"""
+    &(?:amp;)*(?:[A-Za-z][A-Za-z0-9]{1,15}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});  # entities,
                                                    #   twice-escaped ones (&amp;nbsp;) too
-    """,
-    regex.VERBOSE | regex.DOTALL | regex.IGNORECASE,
-)
+"""
+_CLOSES_COMMENT = "-->"
+_CLOSES_CODE = LazyPattern(r"</(?:script|style)", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def markup_pattern(comments: bool, code: bool) -> regex.Pattern:
+    """The markup pattern, with or without its comment and code alternatives (compiled on
+    first use: most notices hold no markup at all)."""
+    alternatives = [_COMMENT] * comments + [_CODE] * code + [_TAG, _ENTITY_TOKEN]
+    return regex.compile("|".join(alternatives),
+                         regex.VERBOSE | regex.DOTALL | regex.IGNORECASE)
+
 
 # Tags that end a block of text in a page become line breaks, so that paragraphs stay apart.
-_BLOCK_TAG = regex.compile(r"</?(?:p|div|br|li|tr|h[1-6]|table|ul|ol|section|article)\b",
+_BLOCK_TAG = LazyPattern(r"</?(?:p|div|br|li|tr|h[1-6]|table|ul|ol|section|article)\b",
                            regex.IGNORECASE)
-_CELL_TAG = regex.compile(r"</t[dh]\b", regex.IGNORECASE)
+_CELL_TAG = LazyPattern(r"</t[dh]\b", regex.IGNORECASE)
 
 
 def _replace(match: regex.Match) -> str:
@@ -47,11 +67,14 @@ def _unescape(entity: str) -> str:
     return entity
 
 
-_ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,15}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});")
+_ENTITY = LazyPattern(r"&(?:[A-Za-z][A-Za-z0-9]{1,15}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});")
 
 
 def strip_markup(text: str) -> StepResult:
     """Remove HTML tags and decode entities (&nbsp; → no-break space, later folded)."""
     if "<" not in text and "&" not in text:
         return unchanged(text)
-    return substitute(_MARKUP, text, _replace)
+    tags = "<" in text
+    pattern = markup_pattern(tags and _CLOSES_COMMENT in text,
+                             tags and _CLOSES_CODE.search(text) is not None)
+    return substitute(pattern, text, _replace)

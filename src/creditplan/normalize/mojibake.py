@@ -29,6 +29,7 @@ import regex
 from .charset import chinese_score
 from .damage import Evidence
 from .edits import Edit, StepResult, unchanged
+from .lazy import LazyPattern
 
 MIN_GAIN = 0.2  # how much more Chinese a reading must be than the line it replaces
 MIN_BYTE_LETTERS = 2 / 3  # share of a line's letters that must be bytes shown as Latin-1
@@ -68,10 +69,10 @@ _UTF8_AS_GBK_CHARS = frozenset(filter(None, (
     _decoded(bytes((lead, trail)), "gbk")
     for lead in (*range(0xE3, 0xEA), 0xEF) for trail in range(0x80, 0xC0))))
 
-_SHOWN_BYTE = regex.compile(rf"[{_BYTE_CHARS}]")
-_ASCII_LETTER = regex.compile(r"[A-Za-z]")
-_HAN = regex.compile(r"\p{Han}")
-_NON_ASCII = regex.compile(r"[^\x00-\x7f\s]")
+_SHOWN_BYTE = LazyPattern(rf"[{_BYTE_CHARS}]")
+_ASCII_LETTER = LazyPattern(r"[A-Za-z]")
+_HAN = LazyPattern(r"\p{Han}")
+_NON_ASCII = LazyPattern(r"[^\x00-\x7f\s]")
 
 Unit = Union[int, None]  # a byte, or None for a byte lost as U+FFFD
 
@@ -91,7 +92,8 @@ def repair_mojibake(text: str) -> StepResult:
     0
     """
     latin = SHOWN_AS_LATIN.search(text) is not None
-    signs = sum(text.count(sign) for sign in _UTF8_AS_GBK_SIGNS)
+    # ``in`` first: on a clean text it is several times faster than ``count``
+    signs = sum(text.count(sign) for sign in _UTF8_AS_GBK_SIGNS if sign in text)
     gbk = signs >= MIN_SIGNS or 0 < signs * SIGN_SPACING >= len(text)
     if not latin and not gbk:
         return unchanged(text)

@@ -19,6 +19,7 @@ lowercase that is also a syllable (``(an)``, ``(me)``) right after a Han charact
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
@@ -27,6 +28,7 @@ from importlib import resources
 import regex
 
 from .edits import Edit, StepResult, unchanged
+from .lazy import LazyPattern
 
 # Sure annotations a line needs before its one-letter readings (a, e, o, m, n) count as readings.
 DENSE_LINE = 3
@@ -45,27 +47,41 @@ _UNTONE = str.maketrans(
     | {mark: None for mark in _COMBINING_TONES}
 )
 
-# Cheap gate: no bracket opening on a lowercase (possibly toned) latin letter, nothing to do.
-MAYBE_ANNOTATED = regex.compile(
-    rf"""
-    [(（]                       # ASCII or full-width opening bracket (width folding runs later)
-    [a-zêü{_TONED_LETTERS}]     # a reading starts with a lowercase letter, toned or not
-    """,
-    regex.VERBOSE,
-)
-
-PINYIN_ANNOTATION = regex.compile(
-    rf"""
-    [(（]                               # ASCII or full-width opening bracket
-    (?<= \p{{Han}}                      # right after a Han character: 關(guān), not E(pin),
-      (?: [(（] [a-zêü{_TONED_LETTERS}\u0300-\u030c]{{1,8}} [1-5]? [)）] ){{0,2}}  # or after
-      . )                               #   its other readings: 關(guān)(guan1), in one pass
+# A reading is ``(`` or ``（``, the syllable, a numeric tone perhaps, and ``)`` or ``）``.
+_READING_BODY = rf"""
     (?P<syllable>
         [a-zêü{_TONED_LETTERS}]         # starts with a letter, so (2017年) and (一) never match
         [a-zêü{_TONED_LETTERS}\u0300-\u030c]{{0,7}}  # zhuang is 6, plus room for combining
     )                                   #   marks; the table decides what is a syllable
     (?P<tone> [1-5] )?                  # numeric tone, guan1; 5 is the neutral tone
     [)）]                               # either closing bracket, copies mix them
+"""
+
+# Where a reading may begin: an opening bracket and a letter. Searched with regex, which finds a
+# literal first character at string search speed; most notices have brackets but no reading.
+READING_START = {
+    "(": regex.compile(rf"\( [a-zêü{_TONED_LETTERS}]", regex.VERBOSE),
+    "（": regex.compile(rf"（ [a-zêü{_TONED_LETTERS}]", regex.VERBOSE),
+}
+
+# For each opening bracket, the readings right after a common Han character (U+4E00-U+9FA5,
+# all Han), which are nearly all, and the others, for ``AFTER_HAN`` to judge. Stdlib re: with
+# a literal first character (the lookbehind comes after it) re skips to each bracket at string
+# search speed, and it makes a match object faster than regex (a notice may have hundreds).
+READINGS = {
+    bracket: (LazyPattern(rf"{literal} (?<= [\u4e00-\u9fa5]{literal} ) {_READING_BODY}",
+                          re.VERBOSE, re.compile),
+              LazyPattern(rf"{literal} (?<! [\u4e00-\u9fa5]{literal} ) {_READING_BODY}",
+                          re.VERBOSE, re.compile))
+    for bracket, literal in (("(", r"\("), ("（", "（"))
+}
+
+# Where a reading must stand: right after a Han character (關(guān), not E(pin)), or after that
+# character's other readings (關(guān)(guan1), all removed in one pass).
+AFTER_HAN = LazyPattern(
+    rf"""
+    (?<= \p{{Han}}
+      (?: [(（] [a-zêü{_TONED_LETTERS}\u0300-\u030c]{{1,8}} [1-5]? [)）] ){{0,2}} )
     """,
     regex.VERBOSE,
 )
@@ -105,9 +121,9 @@ def toneless(reading: str) -> tuple[str, int]:
 def classify(syllable: str, tone: str | None = None) -> str | None:
     """Say what a bracketed reading is: "sure", "maybe" or None (it is text, not a reading).
 
-    ``syllable`` and ``tone`` are the groups ``PINYIN_ANNOTATION`` found. "maybe" is a
-    one-letter syllable without a tone mark, as ``(a)`` may be a list label. Cached: a notice
-    repeats the same few readings (區(qū) a hundred times).
+    ``syllable`` and ``tone`` are the groups the ``READINGS`` patterns found.
+    "maybe" is a one-letter syllable without a tone mark, as ``(a)`` may be a list label.
+    Cached: a notice repeats the same few readings (區(qū) a hundred times).
 
     >>> classify("guān"), classify("a"), classify("a", "1"), classify("beijing")
     ('sure', 'maybe', 'maybe', None)
@@ -128,12 +144,19 @@ def find_annotations(text: str) -> list[tuple[int, int]]:
     """
     sure: list[tuple[int, int]] = []
     maybe: list[tuple[int, int]] = []
-    for match in PINYIN_ANNOTATION.finditer(text):
-        kind = classify(match["syllable"], match["tone"])
-        if kind == "sure":
-            sure.append(match.span())
-        elif kind == "maybe":
-            maybe.append(match.span())
+    for bracket, (after_common_han, other) in READINGS.items():
+        if bracket not in text or not READING_START[bracket].search(text):
+            continue
+        matches = [*after_common_han.finditer(text),
+                   *(m for m in other.finditer(text) if AFTER_HAN.match(text, m.start()))]
+        for match in matches:
+            kind = classify(*match.groups())
+            if kind == "sure":
+                sure.append(match.span())
+            elif kind == "maybe":
+                maybe.append(match.span())
+    sure.sort()  # readings of both brackets, and both kinds of place, in text order
+    maybe.sort()
     if not maybe:
         return sure
     starts = [start for start, _ in sure]
@@ -162,12 +185,13 @@ def remove_spans(text: str, spans: list[tuple[int, int]]) -> StepResult:
     if not spans:
         return unchanged(text)
     pieces: list[str] = []
+    edits: list[Edit] = []
     last = 0
     for start, end in spans:
         pieces.append(text[last:start])
+        edits.append((start, end, 0))
         last = end
     pieces.append(text[last:])
-    edits: list[Edit] = [(start, end, 0) for start, end in spans]
     return StepResult("".join(pieces), edits, len(edits), [])
 
 
@@ -179,6 +203,4 @@ def strip_pinyin_annotations(text: str) -> StepResult:
     >>> strip_pinyin_annotations("信用中國(上海)、E企融(e)、(a)").count
     0
     """
-    if not MAYBE_ANNOTATED.search(text):
-        return unchanged(text)
     return remove_spans(text, find_annotations(text))

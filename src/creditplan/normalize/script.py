@@ -7,8 +7,9 @@ from functools import lru_cache
 import regex
 
 from .edits import StepResult, unchanged
+from .lazy import LazyPattern
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN = LazyPattern(r"\p{Han}")
 
 # Share of Han characters that must change under t2s for a text to count as traditional. A
 # simplified notice with a stray traditional character or two stays "simplified".
@@ -33,7 +34,7 @@ def to_simplified(text: str, config: str = "t2s") -> tuple[StepResult, str]:
     if converted == text:
         return unchanged(text), "simplified"
     if len(converted) == len(text):
-        changed = sum(map(str.__ne__, text, converted))
+        changed = count_changed(text, converted)
         # Han characters are fewer than all characters: counting them is needed only when the
         # share of all characters is under the threshold.
         share = changed / len(text)
@@ -43,6 +44,27 @@ def to_simplified(text: str, config: str = "t2s") -> tuple[StepResult, str]:
         script = "traditional" if share >= TRADITIONAL_SHARE else "simplified"
         return StepResult(converted, [], changed, []), script
     return _by_line(text, config)
+
+
+def count_changed(old: str, new: str) -> int:
+    """How many positions of two strings of the same length hold different characters.
+
+    Counted on whole strings at C speed rather than character by character: both become one
+    integer of 32-bit lanes (UTF-32), XOR leaves a lane non-zero where they differ, and adding
+    0x7FFFFFFF to every lane sets its top bit exactly then (a lane is under 2**21, so no carry
+    crosses lanes).
+
+    >>> count_changed("關于體系", "关于体系")
+    2
+    """
+    size = len(old)
+    lanes = (int.from_bytes(old.encode("utf-32-le", "surrogatepass"), "little")
+             ^ int.from_bytes(new.encode("utf-32-le", "surrogatepass"), "little"))
+    if not lanes:
+        return 0
+    below_top = int.from_bytes(b"\xff\xff\xff\x7f" * size, "little")
+    top = int.from_bytes(b"\x00\x00\x00\x80" * size, "little")
+    return ((lanes + below_top) & top).bit_count()
 
 
 def _by_line(text: str, config: str) -> tuple[StepResult, str]:

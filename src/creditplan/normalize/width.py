@@ -16,25 +16,36 @@ separates a heading from its paragraph.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from .edits import StepResult, substitute, unchanged
+from .lazy import LazyPattern
 
-_WIDE_TO_ASCII = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDE_TO_ASCII = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
 _SPACES = "\u3000\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
           "\u200a\u202f\u205f\v\f"  # tabs stay: they separate table cells
-_FOLD = str.maketrans({**_WIDE_TO_ASCII, **{ord(c): " " for c in _SPACES}})
+_FOLD = {**_WIDE_TO_ASCII, **{c: " " for c in _SPACES}}
 
-_FOLDABLE = regex.compile(f"[\uff01-\uff5e{_SPACES}]")
+# Stdlib re: it scans a class of several ranges several times faster than regex.
+_FOLDABLE = LazyPattern(f"[\uff01-\uff5e{_SPACES}]", 0, re.compile)
+
+# The gate of ``fold_width``: regex searches a class of one range at string-search speed but a
+# class of several ranges (``_FOLDABLE``) character by character, so the ranges are searched
+# one at a time and the other spaces with ``in``.
+_FULL_WIDTH_FORM = regex.compile(r"[\uff01-\uff5e]")
+_EN_SPACE = regex.compile(r"[\u2000-\u200a]")
+_OTHER_SPACES = "\u3000\u00a0\u1680\u202f\u205f\v\f"
 
 # Line ends of every system, the byte-order mark and zero-width marks: none carries meaning.
 # U+0085 (NEL) is left alone: in notices it is a GBK byte read as Latin-1, for the mojibake step.
-_LINE_END_OR_INVISIBLE = regex.compile(r"\r\n?|[\u2028\u2029]|[\ufeff\u200b-\u200d\u2060]")
+_LINE_END_OR_INVISIBLE = LazyPattern(r"\r\n?|[\u2028\u2029]|[\ufeff\u200b-\u200d\u2060]")
 
 _INVISIBLE_MARKS = ("\r", "\u2028", "\u2029", "\ufeff", "\u200b", "\u200c",
                     "\u200d", "\u2060")
 
-_MESSY_SPACE = regex.compile(
+_MESSY_SPACE = LazyPattern(
     r"""
       (?<=\n|^)[ ]+                   # indentation: carries no meaning once widths are folded
     | [ ]+(?=\n|$)                    # trailing spaces
@@ -43,6 +54,22 @@ _MESSY_SPACE = regex.compile(
     | [ ]+(?=[》”’)\]】〕」』])        # just inside a closing mark
     """,
     regex.VERBOSE,
+)
+
+
+# A space next to which tidy_spaces may have work: another space, a line end or a closing mark
+# after it, a line start or an opening mark before it. Every run of spaces ``_MESSY_SPACE``
+# matches begins at such a space or one after it. Stdlib re, as it skips from space to space
+# and checks the neighbours several times faster than regex tries ``_MESSY_SPACE`` at each
+# (a table flattened to "a | b" lines has hundreds of ordinary spaces).
+_MESSY_SPACE_SIGN = LazyPattern(
+    r"""
+    [ ] (?: (?= [ \n》”’)\]】〕」』] )        # before a space, a line end or a closing mark
+          | \Z                             # at the end of the text
+          | (?<= [\n《“‘(\[【〔「『] [ ] ) )  # after a line end or an opening mark
+    """,
+    re.VERBOSE,
+    re.compile,
 )
 
 
@@ -66,23 +93,41 @@ def fold_line_ends(text: str) -> StepResult:
 
 
 def fold_width(text: str) -> StepResult:
-    """Full-width ASCII forms to ASCII and every space to an ASCII space, one for one."""
-    count = len(_FOLDABLE.findall(text))
-    if not count:
+    """Full-width ASCII forms to ASCII and every space to an ASCII space, one for one.
+
+    >>> fold_width("（一）甲，乙\u3000丙")
+    StepResult(text='(一)甲,乙 丙', edits=[], count=4, notes=[])
+    """
+    if not (_FULL_WIDTH_FORM.search(text) or _EN_SPACE.search(text)
+            or any(space in text for space in _OTHER_SPACES)):
         return unchanged(text)
-    return StepResult(text.translate(_FOLD), [], count, [])
+    found = _FOLDABLE.findall(text)
+    for char in set(found):  # a few kinds of character: str.replace beats str.translate
+        text = text.replace(char, _FOLD[char])
+    return StepResult(text, [], len(found), [])
 
 
-_BLANK_LINES = regex.compile(r"(?<=\n\n)\n+")
+_BLANK_LINES = LazyPattern(r"(?<=\n\n)\n+")
+_THREE_LINE_ENDS = regex.compile(r"\n\n\n")  # a literal: regex finds it faster than `in`
 
 
 def tidy_spaces(text: str) -> StepResult:
-    """Drop indentation, trailing and repeated spaces."""
-    return substitute(_MESSY_SPACE, text, lambda m: "")
+    """Drop indentation, trailing and repeated spaces.
+
+    >>> tidy_spaces("  甲  乙 | 丙 \\n《 丁》").text
+    '甲 乙 | 丙\\n《丁》'
+    """
+    signs = [match.start() for match in _MESSY_SPACE_SIGN.finditer(text)]
+    if text.startswith(" "):
+        signs.insert(0, 0)
+    if not signs:
+        return unchanged(text)
+    starts = sorted({*signs, *(sign + 1 for sign in signs)})
+    return substitute(_MESSY_SPACE, text, lambda m: "", starts)
 
 
 def collapse_blank_lines(text: str) -> StepResult:
     """A run of blank lines becomes one blank line (after ``tidy_spaces`` emptied them)."""
-    if "\n\n\n" not in text:
+    if not _THREE_LINE_ENDS.search(text):
         return unchanged(text)
     return substitute(_BLANK_LINES, text, lambda m: "")

@@ -1,0 +1,96 @@
+"""The cheap gates of the normalization steps: each must let through every text its step changes.
+
+A step first looks for what its repair needs (a colon, a space beside another, a bracket and a
+letter …) and tries its full pattern only there. These tests check, on generated text made of
+the pieces the patterns care about, that the gate finds every place the full pattern matches,
+so that a gate can only ever save time, never change a result.
+"""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import variants
+from creditplan.normalize import boilerplate, pinyin, width
+from creditplan.normalize.edits import matches_at
+
+PIECES = [
+    " ", "  ", "\n", "\u3000", "\t", "《", "》", "“", "”", "(", ")", "[", "]", "【", "】", "「", "」",
+    "|", "｜", ":", "：", "/", ">", "-", "—", ".", "=", "*", "·", "©", "第", "3", "页", "甲", "乙",
+    "发表", "發表", "发布", "發佈", "来源", "信息来源", "信息來源", "作者", "编辑", "更新", "时间",
+    "時間", "日期", "浏览", "瀏覽", "点击", "次数", "量", "人", "次", "2023-01-02", "10:11",
+    "扫一扫在手机打开", "掃一掃在手機打開", "当前页", "首页", "当前位置", "上一篇", "版权所有",
+    "Copyright", "ICP备", "技术支持", "联系我们", "主办单位", "网站", "字号", "大", "中", "小", "默认",
+    "打印", "【打印】", "关闭窗口", "返回顶部", "TOP", "繁體", "简体", "扫一扫", "微信",
+    # whole furniture, so that short lines often are some
+    "第3页", "第 3 页 共 10 页", "- 3 -", "— 12 —", "----", "字号 大 中 小", "【打印】【关闭】",
+    "发表:市政府", "浏览:12", "首页 > 通知", "当前位置:首页", "上一篇:通知", "版权所有 ©2023",
+    "主办单位:某市网站", "打印本頁", "關閉窗口", "版權所有",
+]
+piece_text = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+# Short lines: furniture is a whole line, so a line must be little more than one widget.
+piece_lines = st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=5).map("".join),
+                       max_size=8).map("\n".join)
+GATE = settings(max_examples=600, deadline=None)
+
+
+def _starts(pattern, text):
+    return [match.span() for match in pattern.finditer(text)]
+
+
+@GATE
+@given(text=piece_lines)
+@example(text="打印|关闭\n【打印】 | 【关闭】\n字号 大 中 小\n｜\n | | \n第 3 页\n——12——\n·····")
+@example(text="版权所有 ©2023 某市人民政府\n首页>通知公告\n上一篇:无\n发表:市政府 浏览:12\n打印/关闭")
+def test_every_furniture_line_passes_the_screen(text: str) -> None:
+    lines = text.split("\n")
+    furniture = {i for i, line in enumerate(lines) if boilerplate._FURNITURE_LINE.fullmatch(line)
+                 or boilerplate.SIZE_ONLY.fullmatch(line)}
+    assert furniture <= boilerplate._screened(lines)
+
+
+def test_the_furniture_of_the_web_copies_passes_the_screen() -> None:
+    lines = [line for block in (variants.WEB_TOP, variants.WEB_BOTTOM, variants.BOILERPLATE_TOP,
+                                variants.BOILERPLATE_BOTTOM) for line in block]
+    for line in lines:
+        for form in (line, variants.make_traditional(line)):
+            if boilerplate._FURNITURE_LINE.fullmatch(form):
+                assert boilerplate._screened([form]) == {0}, form
+
+
+@GATE
+@given(text=piece_text)
+def test_byline_starts_hold_every_byline(text: str) -> None:
+    found = matches_at(boilerplate.INLINE_BYLINE, text, boilerplate._byline_starts(text))
+    assert [m.span() for m in found] == _starts(boilerplate.INLINE_BYLINE, text)
+
+
+@GATE
+@given(text=piece_text)
+def test_messy_space_signs_hold_every_messy_run(text: str) -> None:
+    messy = _starts(width._MESSY_SPACE, text)
+    result = width.tidy_spaces(text)
+    assert [(start, end) for start, end, _ in result.edits] == messy
+
+
+@GATE
+@given(text=st.lists(st.sampled_from(["關", "E", "(", "（", ")", "）", "guān", "a", "men", "1",
+                                      "\u0304", " ", "\n", "區", "qū", "(guan1)", "(a)"]),
+                     max_size=30).map("".join))
+def test_annotations_are_the_ones_the_one_pattern_finds(text: str) -> None:
+    """The two literal-led patterns and the Han check find what one pattern with a lookbehind
+    finds: a reading right after a Han character or after its other readings."""
+    letters = f"a-zêü{pinyin._TONED_LETTERS}"
+    one = pinyin.regex.compile(
+        rf"[(（](?<=\p{{Han}}(?:[(（][{letters}\u0300-\u030c]{{1,8}}[1-5]?[)）]){{0,2}}.)"
+        rf"([{letters}][{letters}\u0300-\u030c]{{0,7}})([1-5])?[)）]")
+    sure, maybe = [], []
+    for match in one.finditer(text):
+        kind = pinyin.classify(*match.groups())
+        if kind:
+            (sure if kind == "sure" else maybe).append(match.span())
+    starts = [start for start, _ in sure]
+    dense = [span for span in maybe
+             if pinyin.sure_on_line(text, span[0], starts) >= pinyin.DENSE_LINE]
+    assert pinyin.find_annotations(text) == sorted(sure + dense)
