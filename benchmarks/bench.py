@@ -5,6 +5,7 @@ Run from the repository with the project's environment::
     python benchmarks/bench.py            # full run (a minute or two)
     python benchmarks/bench.py --quick    # fewer repeats, batch timed once (under a minute)
     python benchmarks/bench.py --repeat 50
+    python benchmarks/bench.py --quick --batch-only   # only the batch tables
 
 Machines are noisy, so the figures that count are ratios measured in the same run: creditplan's
 time over OpenCC t2s on the same text, cold start over a bare import of the dependencies, -j 2
@@ -562,16 +563,17 @@ def summary(inproc: dict[str, float], cold: dict[str, float], runs: dict[str, fl
         shown = f"{value:.2f}{unit}" if unit == "x" else f"{value:.1f} {unit}"
         return (name, shown, target, "ok" if ok(value) else "MISSED")
 
-    parse = inproc["parse"] / inproc["t2s"]
+    parse = inproc["parse"] / inproc["t2s"] if inproc else None
     rows = [
         row("parse the 5 samples / t2s", parse, f"<= {TARGET_PARSE:g}x",
             lambda v: v <= TARGET_PARSE),
         row("  stretch", parse, f"<= {TARGET_PARSE_STRETCH:g}x",
             lambda v: v <= TARGET_PARSE_STRETCH),
-        row("normalize the 5 samples / t2s", inproc["normalize"] / inproc["t2s"],
+        row("normalize the 5 samples / t2s",
+            inproc["normalize"] / inproc["t2s"] if inproc else None,
             f"<= {TARGET_NORMALIZE:g}x", lambda v: v <= TARGET_NORMALIZE),
         row("cold start: creditplan parse / import deps",
-            cold["parse"] / cold["deps"] if cold["parse"] and cold["deps"] else None,
+            cold["parse"] / cold["deps"] if cold.get("parse") and cold.get("deps") else None,
             f"<= {TARGET_COLD:g}x", lambda v: v <= TARGET_COLD),
         row(f"{sizes[1]} files: -j 2 throughput / -j 1",
             runs["j1"] / runs["j2"] if "j1" in runs and "j2" in runs else None,
@@ -597,6 +599,8 @@ def main(argv: list[str] | None = None) -> int:
                          help="fewer repeats; the batch timed once, memory with -j 2 only")
     options.add_argument("--repeat", type=int, metavar="N",
                          help="best of N for the in-process timings (default 20, quick 5)")
+    options.add_argument("--batch-only", action="store_true",
+                         help="only the Batch and Batch memory tables (and their targets)")
     args = options.parse_args(argv)
     repeat = args.repeat or (5 if args.quick else 20)
     cold_runs, batch_runs = (3, 1) if args.quick else (10, 3)
@@ -608,14 +612,16 @@ def main(argv: list[str] | None = None) -> int:
           f"OpenCC {getattr(opencc, '__version__', '?')}, {platform.machine()}, "
           f"{os.cpu_count()} CPUs, load average {load_average()}; {len(samples)} samples "
           f"from {SAMPLES}")
-    inproc = in_process(samples, repeat)
-    variants(samples, repeat)
-    stages(samples, repeat, inproc["t2s"])
+    inproc: dict[str, float] = {}
+    if not args.batch_only:
+        inproc = in_process(samples, repeat)
+        variants(samples, repeat)
+        stages(samples, repeat, inproc["t2s"])
     by_size = sorted(samples, key=lambda s: len(s[1]))
     one = SAMPLES / f"{by_size[len(by_size) // 2][0]}.txt"  # the median-sized sample
     with tempfile.TemporaryDirectory(prefix="creditplan-bench-") as tmp:
         env = cached_bytecode_env(Path(tmp) / "pycache")
-        cold = cold_start(one, cold_runs, env)
+        cold = {} if args.batch_only else cold_start(one, cold_runs, env)
         runs = batch(samples, batch_runs, sizes, memory_jobs, env, Path(tmp))
     summary(inproc, cold, runs, sizes, memory_jobs)
     print(f"\nLoad average at the end: {load_average()} (other work on the machine skews "

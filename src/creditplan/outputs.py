@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable
 
 if TYPE_CHECKING:
     from .batch import Outcome
-    from .models import Notice
 
 ENCODING = "utf-8"
 # A file name that is not valid UTF-8 reaches Python as lone surrogates; written as \udcxx
@@ -105,12 +104,13 @@ def write_file(path: str | os.PathLike, chunks: Iterable[str]) -> None:
 
 
 def write_per_input(outcomes: Iterable[Outcome], out_dir: Path, extension: str,
-                    export: Callable[[Notice], Iterable[str]],
+                    join: Callable[[list[str]], Iterable[str]],
                     fail: Callable[[str, str], None]) -> None:
     """One file per notice under ``out_dir``: its source's relative path with ``extension``
-    (notices/2023/a.txt given as notices → out_dir/2023/a.json). A file that cannot be
-    written, or that an earlier input already wrote (a.txt and a.md), is reported through
-    ``fail(name, message)`` and the others go on."""
+    (notices/2023/a.txt given as notices → out_dir/2023/a.json), holding ``join([text])`` of
+    the outcome's rendered text. A file that cannot be written, or that an earlier input
+    already wrote (a.txt and a.md), is reported through ``fail(name, message)`` and the others
+    go on."""
     written: dict[Path, str] = {}
     for outcome in outcomes:
         target = out_dir / outcome.source.relative.with_suffix(extension)
@@ -120,7 +120,7 @@ def write_per_input(outcomes: Iterable[Outcome], out_dir: Path, extension: str,
             continue
         written[target] = outcome.source.name
         try:
-            write_file(target, export(outcome.notice))
+            write_file(target, join([outcome.text]))
         except OSError as exc:
             fail(str(target), f"cannot be written ({exc.strerror or exc})")
 

@@ -5,6 +5,12 @@ notice at a time from any iterable and yields that notice's text as soon as it h
 batch of any size streams through in constant memory. An empty input still gives valid output:
 ``[]`` for json, nothing for jsonl, a header row for csv, a short note for md.
 
+Each exporter is two halves, kept apart in ``FORMATS``: ``render`` gives one notice's text,
+alone, and ``join`` wraps those texts in what the whole output needs (brackets and commas, the
+header row, separators). ``render`` is where the time goes and needs nothing but its notice, so
+a batch runs it in its worker processes and sends back only text; the exporter itself is
+``join`` over ``render``, so one process and many give the same bytes.
+
 >>> from creditplan import parse_text
 >>> notice = parse_text("2023年合肥市信用工作要点\\n一、总则\\n1.建立制度。(责任单位:市发改委)")
 >>> print("".join(export([notice], "jsonl"))[:40])
@@ -19,9 +25,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Literal
 
 # The exporters import ExportOptions for type hints only, so importing them first is safe.
-from .csv import export_csv
-from .json import export_json, export_jsonl
-from .markdown import export_markdown
+from .csv import export_csv, join_csv, render_csv
+from .json import export_json, export_jsonl, join_json, join_jsonl, render_json, render_jsonl
+from .markdown import export_markdown, join_markdown, render_markdown
 
 if TYPE_CHECKING:
     from ..models import Notice
@@ -54,6 +60,24 @@ EXPORTERS: dict[str, Exporter] = {
 EXTENSIONS: dict[str, str] = {"json": ".json", "jsonl": ".jsonl", "csv": ".csv", "md": ".md"}
 
 
+@dataclass(frozen=True)
+class Format:
+    """An exporter in its two halves: ``export(notices) == join(render(n) for n in notices)``."""
+
+    render: Callable[["Notice", ExportOptions], str]
+    """One notice's text: needs only the notice and the options (a worker can run it)."""
+    join: Callable[[Iterable[str], ExportOptions], Iterator[str]]
+    """The whole output's chunks from the rendered texts, in order; streams like an exporter."""
+
+
+FORMATS: dict[str, Format] = {
+    "json": Format(render_json, join_json),
+    "jsonl": Format(render_jsonl, join_jsonl),
+    "csv": Format(render_csv, join_csv),
+    "md": Format(render_markdown, join_markdown),
+}
+
+
 def export(notices: Iterable[Notice], format: str = "json",  # noqa: A002 - the format's name
            options: ExportOptions | None = None) -> Iterator[str]:
     """The chunks of ``notices`` in ``format`` (a key of ``EXPORTERS``)."""
@@ -64,4 +88,5 @@ def export(notices: Iterable[Notice], format: str = "json",  # noqa: A002 - the 
     return exporter(notices, options or ExportOptions())
 
 
-__all__ = ["EXPORTERS", "EXTENSIONS", "ExportOptions", "Exporter", "export"]
+__all__ = ["EXPORTERS", "EXTENSIONS", "FORMATS", "ExportOptions", "Exporter", "Format",
+           "export"]

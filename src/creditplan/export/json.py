@@ -20,21 +20,41 @@ def export_json(notices: Iterable[Notice], options: ExportOptions) -> Iterator[s
     The array is streamed one notice at a time, and is byte for byte what
     ``json.dumps(records, indent=2, ensure_ascii=False)`` would give, plus a final newline.
     """
+    return join_json((render_json(notice, options) for notice in notices), options)
+
+
+def render_json(notice: Notice, options: ExportOptions) -> str:
+    """One notice's part of ``export_json``: indented as an array item, or a whole document."""
     if not options.array:
-        for notice in notices:
-            yield _dumps(notice, indent=2) + "\n"
+        return _dumps(notice, indent=2) + "\n"
+    return textwrap.indent(_dumps(notice, indent=2), "  ")
+
+
+def join_json(pieces: Iterable[str], options: ExportOptions) -> Iterator[str]:
+    """The pieces ``render_json`` gave, inside the array's brackets when there is one."""
+    if not options.array:
+        yield from pieces
         return
     opened = False
-    for notice in notices:
-        yield ("[\n" if not opened else ",\n") + textwrap.indent(_dumps(notice, indent=2), "  ")
+    for piece in pieces:
+        yield ("[\n" if not opened else ",\n") + piece
         opened = True
     yield "\n]\n" if opened else "[]\n"
 
 
 def export_jsonl(notices: Iterable[Notice], options: ExportOptions) -> Iterator[str]:
     """JSON Lines: one compact record per line, nothing at all for no notices."""
-    for notice in notices:
-        yield _dumps(notice, indent=None) + "\n"
+    return join_jsonl((render_jsonl(notice, options) for notice in notices), options)
+
+
+def render_jsonl(notice: Notice, options: ExportOptions) -> str:
+    """One notice's line."""
+    return _dumps(notice, indent=None) + "\n"
+
+
+def join_jsonl(pieces: Iterable[str], options: ExportOptions) -> Iterator[str]:
+    """The lines, one after another."""
+    return iter(pieces)
 
 
 def _dumps(notice: Notice, indent: int | None) -> str:

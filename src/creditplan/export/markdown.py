@@ -45,9 +45,19 @@ _CHINESE_DIGITS = "零一二三四五六七八九"
 
 def export_markdown(notices: Iterable[Notice], options: ExportOptions) -> Iterator[str]:
     """One report per notice, separated by a thematic break; a short note for none."""
+    return join_markdown((render_markdown(notice, options) for notice in notices), options)
+
+
+def render_markdown(notice: Notice, options: ExportOptions) -> str:
+    """One notice's report (``notice_report``; no option changes it)."""
+    return notice_report(notice)
+
+
+def join_markdown(pieces: Iterable[str], options: ExportOptions) -> Iterator[str]:
+    """The reports with a thematic break between them, or ``NO_NOTICES``."""
     first = True
-    for notice in notices:
-        yield ("" if first else "\n---\n\n") + notice_report(notice)
+    for piece in pieces:
+        yield ("" if first else "\n---\n\n") + piece
         first = False
     if first:
         yield NO_NOTICES
