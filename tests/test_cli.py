@@ -13,16 +13,19 @@ import select
 import shutil
 import subprocess
 import sys
+import threading
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import creditplan
-from creditplan import Notice, inputs, outputs, terminal
-from creditplan.batch import Outcome
+from creditplan import Notice, batch, inputs, outputs, terminal
+from creditplan.batch import Outcome, parse_sources
 from creditplan.cli import cli
+from creditplan.export import FORMATS, ExportOptions
 from creditplan.export.csv import TASK_COLUMNS, UNIT_COLUMNS
 from creditplan.inputs import Source, discover
 from creditplan.terminal import Reporter, wants_bar
@@ -510,3 +513,21 @@ def test_out_dir_and_output_file_are_the_same_with_one_job_or_two(mixed_batch, f
         files.append(single.read_bytes())
     assert trees[0] == trees[1] and len(trees[0]) == 13
     assert files[0] == files[1]
+
+
+def test_workers_beside_another_thread_are_not_forked_and_give_the_same_texts(mixed_batch):
+    render = partial(FORMATS["jsonl"].render, options=ExportOptions())
+    sources = discover([str(mixed_batch)])
+    alone = [(o.text, o.error, o.warnings) for o in parse_sources(sources, jobs=1,
+                                                                  render=render)]
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)  # like a progress bar's refresh thread
+    thread.start()
+    try:
+        assert batch._start_method() != "fork"
+        beside = [(o.text, o.error, o.warnings) for o in parse_sources(sources, jobs=2,
+                                                                       render=render)]
+    finally:
+        stop.set()
+        thread.join()
+    assert beside == alone and len(alone) == 14
