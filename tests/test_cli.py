@@ -28,6 +28,7 @@ from creditplan.cli import cli
 from creditplan.export import FORMATS, ExportOptions
 from creditplan.export.csv import TASK_COLUMNS, UNIT_COLUMNS
 from creditplan.inputs import Source, discover
+from creditplan.outputs import render_utf8
 from creditplan.terminal import Reporter, wants_bar
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -516,16 +517,16 @@ def test_out_dir_and_output_file_are_the_same_with_one_job_or_two(mixed_batch, f
 
 
 def test_workers_beside_another_thread_are_not_forked_and_give_the_same_texts(mixed_batch):
-    render = partial(FORMATS["jsonl"].render, options=ExportOptions())
+    render = partial(render_utf8, FORMATS["jsonl"].render, ExportOptions())
     sources = discover([str(mixed_batch)])
-    alone = [(o.text, o.error, o.warnings) for o in parse_sources(sources, jobs=1,
+    alone = [(o.rendered, o.error, o.warnings) for o in parse_sources(sources, jobs=1,
                                                                   render=render)]
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)  # like a progress bar's refresh thread
     thread.start()
     try:
         assert batch._start_method() != "fork"
-        beside = [(o.text, o.error, o.warnings) for o in parse_sources(sources, jobs=2,
+        beside = [(o.rendered, o.error, o.warnings) for o in parse_sources(sources, jobs=2,
                                                                        render=render)]
     finally:
         stop.set()

@@ -5,12 +5,14 @@ on past a broken file and the caller decides what to say. ``parse_sources`` is a
 that keeps only a small window of work in flight, so memory does not grow with the number of
 files and a consumer can stream each notice as soon as it and those before it are ready.
 
-Given a ``render`` function (a format's ``render``, see ``creditplan.export.FORMATS``), each
-outcome carries the notice's rendered text instead of the notice. That is what makes several
-jobs pay: unpickling a ``Notice`` and rendering it in the parent cost about as much as the
-parse itself left to the parent, so the parent, which also writes, became the bottleneck. A
-worker now parses, renders and sends back a small tuple (the text, the warning codes, or the
-error); the parent only writes. Workers read their files themselves: only paths cross the pipe.
+Given a ``render`` function (such as a format's ``render`` made to give UTF-8, see
+``creditplan.export.FORMATS`` and ``outputs.render_utf8``), each outcome carries the notice
+rendered, as bytes, instead of the notice. That is what makes several jobs pay: unpickling a
+``Notice`` and rendering it in the parent cost about a third of the parse, and the parent,
+which also writes, was the bottleneck. A worker now parses, renders and sends back a small
+tuple (the bytes, the warning codes, or the error); the parent only writes. Bytes, because
+text would be encoded to cross the pipe, decoded, and encoded again to be written. Workers
+read their files themselves: only paths cross the pipe.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from .pipeline import DEFAULT_MAX_BYTES, parse_bytes, parse_file
 CHUNKS_PER_WORKER = 2
 MAX_CHUNK = 16
 
-Render = Callable[[Notice], str]
+Render = Callable[[Notice], bytes]
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class Outcome:
     """The reason, worded to follow the source's name: 'does not exist'."""
     internal: bool = False
     """The error is a bug in creditplan (an unexpected exception), not a bad input."""
-    text: str | None = None
+    rendered: bytes | None = None
     """The notice rendered, when a ``render`` was asked for (the notice itself is dropped)."""
     warnings: tuple[str, ...] = ()
     """The codes of the notice's warnings, one per warning (for the summary on stderr)."""
@@ -86,7 +88,7 @@ def parse_source(source: Source, *, origin: Literal["clause", "table"] | None = 
         if render is None:
             return Outcome(source, notice=notice)
         codes = tuple(warning.code for warning in notice.warnings)
-        return Outcome(source, text=render(notice), warnings=codes)
+        return Outcome(source, rendered=render(notice), warnings=codes)
     except CreditplanError as exc:
         return Outcome(source, error=str(exc))
     except Exception as exc:  # a bug: reported for this file, the batch goes on
@@ -98,7 +100,7 @@ def parse_sources(sources: Sequence[Source], *, jobs: int = 1, chunk_size: int |
     """Parse every source, in ``jobs`` processes when more than one; outcomes in input order.
 
     With ``render`` (a function of a notice that the workers can unpickle: a module-level
-    function or a ``functools.partial`` of one), each outcome has the notice's text instead
+    function or a ``functools.partial`` of one), each outcome has the notice rendered instead
     of the notice; see the module's docstring for why. Stdin is read here, in this process,
     when its turn comes. With several jobs the sources go to the workers in chunks of
     ``chunk_size`` (by default up to 16, fewer for a short batch so that every worker gets
@@ -189,7 +191,7 @@ def _parse_chunk(chunk: list[Source], options: dict) -> list[tuple]:
 
 
 def _fields(outcome: Outcome) -> tuple:
-    return (outcome.notice, outcome.error, outcome.internal, outcome.text, outcome.warnings)
+    return (outcome.notice, outcome.error, outcome.internal, outcome.rendered, outcome.warnings)
 
 
 def _outcomes(chunk: list[Source], future: Future) -> list[Outcome]:

@@ -6,10 +6,11 @@ batch of any size streams through in constant memory. An empty input still gives
 ``[]`` for json, nothing for jsonl, a header row for csv, a short note for md.
 
 Each exporter is two halves, kept apart in ``FORMATS``: ``render`` gives one notice's text,
-alone, and ``join`` wraps those texts in what the whole output needs (brackets and commas, the
-header row, separators). ``render`` is where the time goes and needs nothing but its notice, so
-a batch runs it in its worker processes and sends back only text; the exporter itself is
-``join`` over ``render``, so one process and many give the same bytes.
+alone, and ``frame`` what the whole output needs around those texts (brackets and commas, the
+header row, separators; see ``frame.py``). ``render`` is where the time goes and needs nothing
+but its notice, so a batch runs it in its worker processes and sends back only text; every
+exporter is ``join`` of its ``render`` in its ``frame``, so one process and many give the
+same bytes.
 
 >>> from creditplan import parse_text
 >>> notice = parse_text("2023年合肥市信用工作要点\\n一、总则\\n1.建立制度。(责任单位:市发改委)")
@@ -25,9 +26,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Literal
 
 # The exporters import ExportOptions for type hints only, so importing them first is safe.
-from .csv import export_csv, join_csv, render_csv
-from .json import export_json, export_jsonl, join_json, join_jsonl, render_json, render_jsonl
-from .markdown import export_markdown, join_markdown, render_markdown
+from .csv import csv_frame, export_csv, render_csv
+from .frame import Frame, join
+from .json import export_json, export_jsonl, json_frame, jsonl_frame, render_json, render_jsonl
+from .markdown import export_markdown, markdown_frame, render_markdown
 
 if TYPE_CHECKING:
     from ..models import Notice
@@ -62,21 +64,22 @@ EXTENSIONS: dict[str, str] = {"json": ".json", "jsonl": ".jsonl", "csv": ".csv",
 
 @dataclass(frozen=True)
 class Format:
-    """An exporter in its two halves: ``export(notices) == join(render(n) for n in notices)``."""
+    """An exporter in its two halves:
+    ``exporter(notices, options) == join((render(n, options) for n in notices), frame(options))``.
+    """
 
     render: Callable[["Notice", ExportOptions], str]
     """One notice's text: needs only the notice and the options (a worker can run it)."""
-    join: Callable[[Iterable[str], ExportOptions], Iterator[str]]
-    """The whole output's chunks from the rendered texts, in order; streams like an exporter."""
+    frame: Callable[[ExportOptions], Frame]
+    """What the whole output has around the notices' texts."""
 
 
 FORMATS: dict[str, Format] = {
-    "json": Format(render_json, join_json),
-    "jsonl": Format(render_jsonl, join_jsonl),
-    "csv": Format(render_csv, join_csv),
-    "md": Format(render_markdown, join_markdown),
+    "json": Format(render_json, json_frame),
+    "jsonl": Format(render_jsonl, jsonl_frame),
+    "csv": Format(render_csv, csv_frame),
+    "md": Format(render_markdown, markdown_frame),
 }
-
 
 def export(notices: Iterable[Notice], format: str = "json",  # noqa: A002 - the format's name
            options: ExportOptions | None = None) -> Iterator[str]:
@@ -89,4 +92,4 @@ def export(notices: Iterable[Notice], format: str = "json",  # noqa: A002 - the 
 
 
 __all__ = ["EXPORTERS", "EXTENSIONS", "FORMATS", "ExportOptions", "Exporter", "Format",
-           "export"]
+           "Frame", "export", "join"]

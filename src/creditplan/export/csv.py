@@ -39,6 +39,8 @@ import csv
 import io
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from .frame import Frame, join
+
 if TYPE_CHECKING:
     from ..models import Notice, Task
     from . import ExportOptions
@@ -56,7 +58,7 @@ UNIT_SEPARATOR = "、"  # how Chinese lists agencies, and a character no unit na
 
 def export_csv(notices: Iterable[Notice], options: ExportOptions) -> Iterator[str]:
     """The header, then the rows of each notice as one chunk."""
-    return join_csv((render_csv(notice, options) for notice in notices), options)
+    return join((render_csv(notice, options) for notice in notices), csv_frame(options))
 
 
 def render_csv(notice: Notice, options: ExportOptions) -> str:
@@ -68,13 +70,12 @@ def render_csv(notice: Notice, options: ExportOptions) -> str:
     return buffer.getvalue()
 
 
-def join_csv(pieces: Iterable[str], options: ExportOptions) -> Iterator[str]:
-    """The header row (after a BOM with ``options.bom``), then the pieces ``render_csv`` gave."""
+def csv_frame(options: ExportOptions) -> Frame:
+    """The header row first, after a BOM with ``options.bom``; nothing else."""
     columns, _ = _layout(options)
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerow(columns)
-    yield ("\ufeff" if options.bom else "") + buffer.getvalue()
-    yield from pieces
+    return Frame(head=("\ufeff" if options.bom else "") + buffer.getvalue())
 
 
 def task_rows(notice: Notice) -> Iterator[dict]:

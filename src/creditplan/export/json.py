@@ -8,6 +8,8 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from .frame import Frame, join
+
 if TYPE_CHECKING:
     from ..models import Notice
     from . import ExportOptions
@@ -20,7 +22,7 @@ def export_json(notices: Iterable[Notice], options: ExportOptions) -> Iterator[s
     The array is streamed one notice at a time, and is byte for byte what
     ``json.dumps(records, indent=2, ensure_ascii=False)`` would give, plus a final newline.
     """
-    return join_json((render_json(notice, options) for notice in notices), options)
+    return join((render_json(notice, options) for notice in notices), json_frame(options))
 
 
 def render_json(notice: Notice, options: ExportOptions) -> str:
@@ -30,21 +32,15 @@ def render_json(notice: Notice, options: ExportOptions) -> str:
     return textwrap.indent(_dumps(notice, indent=2), "  ")
 
 
-def join_json(pieces: Iterable[str], options: ExportOptions) -> Iterator[str]:
-    """The pieces ``render_json`` gave, inside the array's brackets when there is one."""
-    if not options.array:
-        yield from pieces
-        return
-    opened = False
-    for piece in pieces:
-        yield ("[\n" if not opened else ",\n") + piece
-        opened = True
-    yield "\n]\n" if opened else "[]\n"
+def json_frame(options: ExportOptions) -> Frame:
+    """The array's brackets and commas; nothing around documents of their own."""
+    return Frame(open="[\n", between=",\n", close="\n]\n", empty="[]\n") if options.array \
+        else Frame()
 
 
 def export_jsonl(notices: Iterable[Notice], options: ExportOptions) -> Iterator[str]:
     """JSON Lines: one compact record per line, nothing at all for no notices."""
-    return join_jsonl((render_jsonl(notice, options) for notice in notices), options)
+    return join((render_jsonl(notice, options) for notice in notices), jsonl_frame(options))
 
 
 def render_jsonl(notice: Notice, options: ExportOptions) -> str:
@@ -52,9 +48,9 @@ def render_jsonl(notice: Notice, options: ExportOptions) -> str:
     return _dumps(notice, indent=None) + "\n"
 
 
-def join_jsonl(pieces: Iterable[str], options: ExportOptions) -> Iterator[str]:
-    """The lines, one after another."""
-    return iter(pieces)
+def jsonl_frame(options: ExportOptions) -> Frame:
+    """Nothing: the lines follow one another."""
+    return Frame()
 
 
 def _dumps(notice: Notice, indent: int | None) -> str:

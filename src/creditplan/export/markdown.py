@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import regex
 
+from .frame import Frame, join
 from .units import count_units
 
 if TYPE_CHECKING:
@@ -45,7 +46,8 @@ _CHINESE_DIGITS = "零一二三四五六七八九"
 
 def export_markdown(notices: Iterable[Notice], options: ExportOptions) -> Iterator[str]:
     """One report per notice, separated by a thematic break; a short note for none."""
-    return join_markdown((render_markdown(notice, options) for notice in notices), options)
+    return join((render_markdown(notice, options) for notice in notices),
+                markdown_frame(options))
 
 
 def render_markdown(notice: Notice, options: ExportOptions) -> str:
@@ -53,14 +55,9 @@ def render_markdown(notice: Notice, options: ExportOptions) -> str:
     return notice_report(notice)
 
 
-def join_markdown(pieces: Iterable[str], options: ExportOptions) -> Iterator[str]:
-    """The reports with a thematic break between them, or ``NO_NOTICES``."""
-    first = True
-    for piece in pieces:
-        yield ("" if first else "\n---\n\n") + piece
-        first = False
-    if first:
-        yield NO_NOTICES
+def markdown_frame(options: ExportOptions) -> Frame:
+    """A thematic break between reports, ``NO_NOTICES`` for none."""
+    return Frame(between="\n---\n\n", empty=NO_NOTICES)
 
 
 def notice_report(notice: Notice) -> str:
