@@ -13,18 +13,22 @@ import select
 import shutil
 import subprocess
 import sys
+import threading
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import creditplan
-from creditplan import Notice, inputs, outputs, terminal
-from creditplan.batch import Outcome
+from creditplan import Notice, batch, inputs, outputs, terminal
+from creditplan.batch import Outcome, parse_sources
 from creditplan.cli import cli
+from creditplan.export import FORMATS, ExportOptions
 from creditplan.export.csv import TASK_COLUMNS, UNIT_COLUMNS
 from creditplan.inputs import Source, discover
+from creditplan.outputs import render_utf8
 from creditplan.terminal import Reporter, wants_bar
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -470,3 +474,61 @@ def test_jobs_2_gives_byte_identical_output_to_jobs_1(tmp_path):
     print(f"200 notices: --jobs 1 {timings[1]:.2f}s, --jobs 2 {timings[2]:.2f}s")
     assert len(outputs[1].splitlines()) == 200
     assert outputs[1] == outputs[2]
+
+
+@pytest.fixture(scope="module")
+def mixed_batch(tmp_path_factory):
+    """A dozen notices in a nested folder, with one file that fails and one that warns."""
+    root = tmp_path_factory.mktemp("mixed")
+    (root / "sub").mkdir()
+    for i in range(12):
+        sample = SAMPLES[i % len(SAMPLES)]
+        shutil.copy(sample, root / ("sub" if i % 4 == 0 else ".") / f"{i:02}-{sample.name}")
+    (root / "05-empty.txt").write_bytes(b"")
+    (root / "07-plain.txt").write_bytes(NO_TASKS_TEXT)
+    return root
+
+
+@pytest.mark.parametrize("args", [["-f", "json"], ["-f", "jsonl"], ["-f", "csv", "--bom"],
+                                  ["-f", "csv", "--csv-layout", "units"], ["-f", "md"],
+                                  ["-f", "jsonl", "--origin", "table"]],
+                         ids=["json", "jsonl", "csv", "csv-units", "md", "origin"])
+def test_every_format_is_byte_identical_with_one_job_or_two(mixed_batch, args):
+    results = [run_process("parse", mixed_batch, *args, "--jobs", jobs) for jobs in (1, 2)]
+    assert [r.returncode for r in results] == [1, 1]
+    assert results[0].stdout == results[1].stdout and results[0].stdout
+    assert results[0].stderr == results[1].stderr
+    assert b"05-empty.txt: is empty" in results[0].stderr
+    assert re.search(rb"07-plain.txt: \d+ warnings? \(.*no_tasks 1", results[0].stderr)
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "md"])
+def test_out_dir_and_output_file_are_the_same_with_one_job_or_two(mixed_batch, fmt, tmp_path):
+    trees, files = [], []
+    for jobs in (1, 2):
+        out, single = tmp_path / f"out-{jobs}", tmp_path / f"all-{jobs}.{fmt}"
+        run("parse", mixed_batch, "-f", fmt, "--out-dir", out, "--jobs", jobs, "-q", code=1)
+        run("parse", mixed_batch, "-f", fmt, "-o", single, "--jobs", jobs, "-q", code=1)
+        trees.append({p.relative_to(out).as_posix(): p.read_bytes()
+                      for p in sorted(out.rglob("*")) if p.is_file()})
+        files.append(single.read_bytes())
+    assert trees[0] == trees[1] and len(trees[0]) == 13
+    assert files[0] == files[1]
+
+
+def test_workers_beside_another_thread_are_not_forked_and_give_the_same_texts(mixed_batch):
+    render = partial(render_utf8, FORMATS["jsonl"].render, ExportOptions())
+    sources = discover([str(mixed_batch)])
+    alone = [(o.rendered, o.error, o.warnings) for o in parse_sources(sources, jobs=1,
+                                                                  render=render)]
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)  # like a progress bar's refresh thread
+    thread.start()
+    try:
+        assert batch._start_method() != "fork"
+        beside = [(o.rendered, o.error, o.warnings) for o in parse_sources(sources, jobs=2,
+                                                                       render=render)]
+    finally:
+        stop.set()
+        thread.join()
+    assert beside == alone and len(alone) == 14

@@ -14,7 +14,7 @@ import pytest
 from creditplan import Notice
 from creditplan.export import EXPORTERS, EXTENSIONS, ExportOptions, export
 from creditplan.export import csv as csv_export
-from creditplan.export import markdown, units
+from creditplan.export import frame, markdown, units
 from creditplan.export.csv import TASK_COLUMNS, UNIT_COLUMNS
 from creditplan.export.units import count_units, display_width
 
@@ -244,6 +244,6 @@ def test_rich_table_has_a_row_per_agency_and_reads_no_markup():
     assert "[bold]某局[/bold]" in console.file.getvalue()
 
 
-@pytest.mark.parametrize("module", [markdown, units, csv_export])
+@pytest.mark.parametrize("module", [markdown, units, csv_export, frame])
 def test_doctests(module):
     assert doctest.testmod(module).failed == 0

@@ -4,16 +4,26 @@ Nothing raises for a bad input: each outcome carries its notice or its error, so
 on past a broken file and the caller decides what to say. ``parse_sources`` is a generator
 that keeps only a small window of work in flight, so memory does not grow with the number of
 files and a consumer can stream each notice as soon as it and those before it are ready.
+
+Given a ``render`` function (such as a format's ``render`` made to give UTF-8, see
+``creditplan.export.FORMATS`` and ``outputs.render_utf8``), each outcome carries the notice
+rendered, as bytes, instead of the notice. That is what makes several jobs pay: unpickling a
+``Notice`` and rendering it in the parent cost about a third of the parse, and the parent,
+which also writes, was the bottleneck. A worker now parses, renders and sends back a small
+tuple (the bytes, the warning codes, or the error); the parent only writes. Bytes, because
+text would be encoded to cross the pipe, decoded, and encoded again to be written. Workers
+read their files themselves: only paths cross the pipe.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import sys
 from collections import deque
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator, Literal, Sequence
+from typing import Callable, Iterable, Iterator, Literal, Sequence
 
 from .errors import CreditplanError, InputError
 from .inputs import Source, display_name, read_stdin, unreadable
@@ -25,22 +35,39 @@ from .pipeline import DEFAULT_MAX_BYTES, parse_bytes, parse_file
 CHUNKS_PER_WORKER = 2
 MAX_CHUNK = 16
 
+Render = Callable[[Notice], bytes]
+
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one source: its notice, or why there is none."""
+    """What became of one source: its notice (or the notice's rendered text), or why there
+    is none."""
 
     source: Source
     notice: Notice | None = None
+    """The notice, when no ``render`` was asked for."""
     error: str | None = None
     """The reason, worded to follow the source's name: 'does not exist'."""
     internal: bool = False
     """The error is a bug in creditplan (an unexpected exception), not a bad input."""
+    rendered: bytes | None = None
+    """The notice rendered, when a ``render`` was asked for (the notice itself is dropped)."""
+    warnings: tuple[str, ...] = ()
+    """The codes of the notice's warnings, one per warning (for the summary on stderr)."""
+
+    def __post_init__(self) -> None:
+        if self.notice is not None and not self.warnings:
+            object.__setattr__(self, "warnings", tuple(w.code for w in self.notice.warnings))
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
 
 
 def parse_source(source: Source, *, origin: Literal["clause", "table"] | None = None,
-                 **options) -> Outcome:
-    """Parse one source; any failure becomes the outcome's error.
+                 render: Render | None = None, **options) -> Outcome:
+    """Parse one source, and render it with ``render`` when given; any failure becomes the
+    outcome's error.
 
     ``origin`` keeps only the tasks (and groups) of that origin; ``options`` go to
     ``parse_file`` / ``parse_bytes`` (encoding, opencc_config, keep_script, max_bytes).
@@ -54,32 +81,41 @@ def parse_source(source: Source, *, origin: Literal["clause", "table"] | None = 
             if source.walked:
                 _require_regular_file(source.path)
             notice = parse_file(source.path, **options)
+        if notice.source and notice.source != display_name(notice.source):
+            notice = notice.model_copy(update={"source": display_name(notice.source)})
+        if origin:
+            notice = keep_origin(notice, origin)
+        if render is None:
+            return Outcome(source, notice=notice)
+        codes = tuple(warning.code for warning in notice.warnings)
+        return Outcome(source, rendered=render(notice), warnings=codes)
     except CreditplanError as exc:
         return Outcome(source, error=str(exc))
     except Exception as exc:  # a bug: reported for this file, the batch goes on
         return Outcome(source, error=f"{type(exc).__name__}: {exc}", internal=True)
-    if notice.source and notice.source != display_name(notice.source):
-        notice = notice.model_copy(update={"source": display_name(notice.source)})
-    return Outcome(source, notice=keep_origin(notice, origin) if origin else notice)
 
 
 def parse_sources(sources: Sequence[Source], *, jobs: int = 1, chunk_size: int | None = None,
-                  **options) -> Iterator[Outcome]:
+                  render: Render | None = None, **options) -> Iterator[Outcome]:
     """Parse every source, in ``jobs`` processes when more than one; outcomes in input order.
 
-    Stdin is read here, in this process, when its turn comes. With several jobs the sources
-    go to the workers in chunks of ``chunk_size`` (by default up to 16, fewer for a short
-    batch so that every worker gets some). Workers are started with "spawn", so a script
-    that calls this with ``jobs > 1`` needs the usual ``if __name__ == "__main__":`` guard.
+    With ``render`` (a function of a notice that the workers can unpickle: a module-level
+    function or a ``functools.partial`` of one), each outcome has the notice rendered instead
+    of the notice; see the module's docstring for why. Stdin is read here, in this process,
+    when its turn comes. With several jobs the sources go to the workers in chunks of
+    ``chunk_size`` (by default up to 16, fewer for a short batch so that every worker gets
+    some). Workers may be started with "forkserver" or "spawn" (see ``_start_method``), so a
+    script that calls this with ``jobs > 1`` needs the usual ``if __name__ == "__main__":``
+    guard.
     """
     max_bytes = options.get("max_bytes", DEFAULT_MAX_BYTES)
     prepared = (_with_stdin(source, max_bytes) for source in sources)
     if jobs <= 1 or len(sources) <= 1:
         for source in prepared:
-            yield parse_source(source, **options)
+            yield parse_source(source, render=render, **options)
         return
     size = chunk_size or max(1, min(MAX_CHUNK, len(sources) // (jobs * CHUNKS_PER_WORKER)))
-    yield from _in_workers(_chunks(prepared, size), jobs, options)
+    yield from _in_workers(_chunks(prepared, size), jobs, {**options, "render": render})
 
 
 def keep_origin(notice: Notice, origin: str) -> Notice:
@@ -94,17 +130,11 @@ def _in_workers(chunks: Iterable[list[Source]], jobs: int, options: dict) -> Ite
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # Not fork: the parent may run a progress bar thread, and forking a threaded process can
-    # deadlock. Where it exists (Linux, macOS), forkserver forks each worker from a clean
-    # server that has imported creditplan once, so workers start without re-importing it;
-    # elsewhere (Windows) spawn.
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["creditplan"])
-    else:
-        context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(_start_method())
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(["creditplan", "creditplan.export"])
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                               initializer=_ignore_interrupts)
+                               initializer=_start_worker)
     window: deque = deque()
     try:
         for chunk in chunks:
@@ -117,6 +147,34 @@ def _in_workers(chunks: Iterable[list[Source]], jobs: int, options: dict) -> Ite
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _start_method() -> str:
+    """How to start the workers: the quickest way that is safe here.
+
+    fork on Linux when this process runs no other thread: the workers are ready at once, with
+    creditplan already imported (forkserver first starts a server that imports it, about 0.2 s
+    in which nothing is parsed: a tenth of a 1,000-file batch with two jobs). The pool forks
+    all its workers at its first submit, before it starts its own threads. With another
+    thread running (a progress bar, an application's threads), forking could copy a lock that
+    thread holds and deadlock the worker: then forkserver, which forks each worker from a
+    clean server, where it exists (it preloads creditplan once); elsewhere (Windows) spawn.
+    Not fork on macOS, where system libraries are not safe to fork.
+    """
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and _single_threaded():
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _single_threaded() -> bool:
+    """No other thread in this process, Python's or a C library's (Linux's view of it)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
 def _submit(pool, chunk: list[Source], options: dict) -> Future:
     try:
         return pool.submit(_parse_chunk, chunk, options)
@@ -126,13 +184,19 @@ def _submit(pool, chunk: list[Source], options: dict) -> Future:
         return failed
 
 
-def _parse_chunk(chunk: list[Source], options: dict) -> list[Outcome]:
-    return [parse_source(source, **options) for source in chunk]
+def _parse_chunk(chunk: list[Source], options: dict) -> list[tuple]:
+    """In a worker: each source's outcome without its source, which the parent still has
+    (a tuple pickles faster than a dataclass, and a Path is costly to pickle)."""
+    return [_fields(parse_source(source, **options)) for source in chunk]
+
+
+def _fields(outcome: Outcome) -> tuple:
+    return (outcome.notice, outcome.error, outcome.internal, outcome.rendered, outcome.warnings)
 
 
 def _outcomes(chunk: list[Source], future: Future) -> list[Outcome]:
     try:
-        return future.result()
+        return [Outcome(source, *fields) for source, fields in zip(chunk, future.result())]
     except Exception as exc:  # the worker died (killed, out of memory): say so for each file
         return [Outcome(source, error=f"{type(exc).__name__}: {exc}", internal=True)
                 for source in chunk]
@@ -170,8 +234,14 @@ def _require_regular_file(path: os.PathLike) -> None:
         raise InputError("is not a regular file (a pipe, socket or device)")
 
 
-def _ignore_interrupts() -> None:
+def _start_worker() -> None:
     # Ctrl-C is the parent's to handle: workers would each print a traceback.
+    import gc
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # What the worker holds at its start (the modules, creditplan's tables) lives as long as
+    # it does: frozen, the cyclic collector never scans it again (the collector takes 3-4%
+    # of a worker's time, about half of it on these), and in a forked worker never writes
+    # to, and so never copies, the pages it shares with its parent.
+    gc.freeze()

@@ -12,6 +12,7 @@ import errno
 import json
 import os
 import sys
+from functools import partial
 from pathlib import Path
 
 import click
@@ -19,12 +20,12 @@ import click
 from . import __version__
 from .batch import parse_sources
 from .errors import CreditplanError
-from .export import EXPORTERS, EXTENSIONS, ExportOptions
+from .export import EXPORTERS, EXTENSIONS, FORMATS, ExportOptions, join
 from .export.units import UNIT_FORMATS, count_units, rich_table
 from .inputs import STDIN, STDIN_NAME, discover, is_batch, read_input
 from .models import Notice
 from .normalize import decode_bytes, normalize
-from .outputs import AtomicFile, stdout_bytes, write_chunks, write_per_input
+from .outputs import AtomicFile, render_utf8, stdout_bytes, write_chunks, write_per_input
 from .pipeline import DEFAULT_MAX_BYTES
 from .terminal import Reporter, problem_line, say, use_utf8_streams, wants_bar
 
@@ -148,19 +149,24 @@ def parse(ctx, inputs, glob, jobs, fmt, output, out_dir, csv_layout, bom, strict
     sources = _sources(inputs, glob, exclude=[out_dir] if out_dir else [])
     if out_dir and any(source.path is None for source in sources):
         raise click.UsageError("--out-dir needs files or folders, not stdin")
-    options = ExportOptions(array=is_batch(inputs), csv_layout=csv_layout, bom=bom)
+    # With --out-dir each notice is a document of its own (a json object, not an array).
+    options = ExportOptions(array=is_batch(inputs) and not out_dir, csv_layout=csv_layout,
+                            bom=bom)
+    # Each notice is rendered, to the bytes to write, where it is parsed (in the workers with
+    # -j), so that only those bytes come back; this process joins them in the format's frame
+    # and writes them. One process and several do the same, so they give the same bytes.
+    render = partial(render_utf8, FORMATS[fmt].render, options)
+    frame = FORMATS[fmt].frame(options).encoded()
     sink = _open_output(output) if output and output != STDIN else None
     bar = wants_bar(len(sources), quiet=quiet, stdout_is_output=not (sink or out_dir))
     with Reporter(len(sources), quiet=quiet, bar=bar) as report:
-        outcomes = report.parsed(parse_sources(sources, jobs=_jobs(jobs),
+        outcomes = report.parsed(parse_sources(sources, jobs=_jobs(jobs), render=render,
                                                max_bytes=max_size or None, **library_options))
         if out_dir:
-            single = ExportOptions(array=False, csv_layout=csv_layout, bom=bom)
             write_per_input(outcomes, Path(out_dir), EXTENSIONS[fmt],
-                            lambda notice: EXPORTERS[fmt]([notice], single), report.fail)
+                            lambda rendered: join(rendered, frame), report.fail)
         else:
-            notices = (outcome.notice for outcome in outcomes)
-            _write_all(EXPORTERS[fmt](notices, options), sink, report)
+            _write_all(join((outcome.rendered for outcome in outcomes), frame), sink, report)
     ctx.exit(report.exit_code(strict=strict))
 
 

@@ -1,30 +1,40 @@
-"""Regexes compiled on first use, for modules whose patterns many runs never need.
+"""Patterns compiled on first use.
 
-A one-file run pays for every pattern compiled at import (the ``regex`` module compiles in
-Python, about 0.3 ms a pattern), so the patterns of rare paths — tables, flattened tables —
-wait until a text needs them.
+Importing creditplan must stay cheap (every command-line run is a new process), and most
+notices never need most repairs or a table: a pattern only a damaged copy needs (a byline, a
+byte shift, a furniture line) or only a table needs costs nothing until such a text comes.
+Compiling the normalizer's patterns at import took about ten milliseconds, the tables' about
+five.
 """
 
 from __future__ import annotations
 
-import regex
+from typing import Any, Callable
 
-_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+import regex
 
 
 class LazyPattern:
-    """Stands for ``regex.compile(pattern, flags)``; compiles when a method is first used.
+    """Stands for a compiled pattern, compiled by ``compile`` when first used.
 
-    >>> DIGITS = LazyPattern(r"\\d+")
-    >>> DIGITS.pattern, DIGITS.findall("12 a 345")
-    ('\\\\d+', ['12', '345'])
+    >>> WORD = LazyPattern(r"\\w+")
+    >>> WORD.findall("two words"), WORD.pattern
+    (['two', 'words'], '\\\\w+')
     """
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern, self.flags = pattern, flags
+    def __init__(self, pattern: str, flags: int = 0,
+                 compile: Callable[[str, int], Any] = regex.compile) -> None:
+        self._source = (pattern, flags, compile)
+        self._compiled: Any = None
 
-    def __getattr__(self, name: str):
-        compiled = regex.compile(self.pattern, self.flags)
-        for method in _METHODS:    # later calls find the compiled methods directly
-            setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
+    def __getattr__(self, name: str) -> Any:
+        # Called only for what the instance lacks: the compiled pattern's attributes, each
+        # kept on the instance once looked up so that later uses cost a plain lookup.
+        if name.startswith("__") or name in ("_source", "_compiled"):
+            raise AttributeError(name)  # not set up yet (copy, pickle): nothing to delegate
+        if self._compiled is None:
+            pattern, flags, compile = self._source
+            self._compiled = compile(pattern, flags)
+        value = getattr(self._compiled, name)
+        setattr(self, name, value)
+        return value

@@ -11,7 +11,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable
 
 if TYPE_CHECKING:
     from .batch import Outcome
@@ -35,10 +35,17 @@ def stdout_bytes() -> BinaryIO:
     return sys.stdout.buffer
 
 
-def write_chunks(chunks: Iterable[str], stream: BinaryIO) -> None:
-    """Write each chunk as soon as it comes, flushed, so a reader downstream sees it at once."""
+def render_utf8(render: Callable[[Notice, Any], str], options: Any, notice: Notice) -> bytes:
+    """``render(notice, options)`` as the bytes to write: what a batch's workers send back
+    (module-level, so that a ``functools.partial`` of it reaches them pickled)."""
+    return encode(render(notice, options))
+
+
+def write_chunks(chunks: Iterable[str | bytes], stream: BinaryIO) -> None:
+    """Write each chunk as soon as it comes, flushed, so a reader downstream sees it at once;
+    text is encoded, bytes (already encoded with ``encode``) are written as they are."""
     for chunk in chunks:
-        stream.write(encode(chunk))
+        stream.write(chunk if isinstance(chunk, bytes) else encode(chunk))
         stream.flush()
 
 
@@ -96,7 +103,7 @@ class AtomicFile:
         self.discard()
 
 
-def write_file(path: str | os.PathLike, chunks: Iterable[str]) -> None:
+def write_file(path: str | os.PathLike, chunks: Iterable[str | bytes]) -> None:
     """Write ``chunks`` to ``path`` atomically, making its folder when needed."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     with AtomicFile(path) as out:
@@ -105,12 +112,13 @@ def write_file(path: str | os.PathLike, chunks: Iterable[str]) -> None:
 
 
 def write_per_input(outcomes: Iterable[Outcome], out_dir: Path, extension: str,
-                    export: Callable[[Notice], Iterable[str]],
+                    join: Callable[[list[bytes]], Iterable[bytes]],
                     fail: Callable[[str, str], None]) -> None:
     """One file per notice under ``out_dir``: its source's relative path with ``extension``
-    (notices/2023/a.txt given as notices → out_dir/2023/a.json). A file that cannot be
-    written, or that an earlier input already wrote (a.txt and a.md), is reported through
-    ``fail(name, message)`` and the others go on."""
+    (notices/2023/a.txt given as notices → out_dir/2023/a.json), holding ``join([rendered])``
+    of the outcome's rendered notice. A file that cannot be written, or that an earlier input
+    already wrote (a.txt and a.md), is reported through ``fail(name, message)`` and the others
+    go on."""
     written: dict[Path, str] = {}
     for outcome in outcomes:
         target = out_dir / outcome.source.relative.with_suffix(extension)
@@ -120,7 +128,7 @@ def write_per_input(outcomes: Iterable[Outcome], out_dir: Path, extension: str,
             continue
         written[target] = outcome.source.name
         try:
-            write_file(target, export(outcome.notice))
+            write_file(target, join([outcome.rendered]))
         except OSError as exc:
             fail(str(target), f"cannot be written ({exc.strerror or exc})")
 

@@ -87,19 +87,20 @@ class Reporter:
                       f"{self.failures} failed, {self.warned} with warnings")
 
     def parsed(self, outcomes: Iterable[Outcome]) -> Iterator[Outcome]:
-        """The outcomes that have a notice; the others are reported and counted."""
+        """The outcomes that have a notice (or its text); the others are reported and
+        counted."""
         for outcome in outcomes:
             self.advance()
-            if outcome.notice is None:
+            if outcome.failed:
                 prefix = "internal error: " if outcome.internal else ""
-                self.fail(outcome.source.name, prefix + (outcome.error or "failed"))
+                self.fail(outcome.source.name, prefix + outcome.error)
                 continue
             self.parsed_count += 1
-            if outcome.notice.warnings:
+            if outcome.warnings:
                 self.warned += 1
                 if not self.quiet:
-                    counts = Counter(w.code for w in outcome.notice.warnings)
-                    self.line(problem_line(outcome.source.name, warning_summary(counts)))
+                    summary = warning_summary(Counter(outcome.warnings))
+                    self.line(problem_line(outcome.source.name, summary))
             yield outcome
 
     def fail(self, name: str, message: str) -> None:

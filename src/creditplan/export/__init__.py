@@ -5,6 +5,13 @@ notice at a time from any iterable and yields that notice's text as soon as it h
 batch of any size streams through in constant memory. An empty input still gives valid output:
 ``[]`` for json, nothing for jsonl, a header row for csv, a short note for md.
 
+Each exporter is two halves, kept apart in ``FORMATS``: ``render`` gives one notice's text,
+alone, and ``frame`` what the whole output needs around those texts (brackets and commas, the
+header row, separators; see ``frame.py``). ``render`` is where the time goes and needs nothing
+but its notice, so a batch runs it in its worker processes and sends back only text; every
+exporter is ``join`` of its ``render`` in its ``frame``, so one process and many give the
+same bytes.
+
 >>> from creditplan import parse_text
 >>> notice = parse_text("2023年合肥市信用工作要点\\n一、总则\\n1.建立制度。(责任单位:市发改委)")
 >>> print("".join(export([notice], "jsonl"))[:40])
@@ -19,9 +26,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Literal
 
 # The exporters import ExportOptions for type hints only, so importing them first is safe.
-from .csv import export_csv
-from .json import export_json, export_jsonl
-from .markdown import export_markdown
+from .csv import csv_frame, export_csv, render_csv
+from .frame import Frame, join
+from .json import export_json, export_jsonl, json_frame, jsonl_frame, render_json, render_jsonl
+from .markdown import export_markdown, markdown_frame, render_markdown
 
 if TYPE_CHECKING:
     from ..models import Notice
@@ -54,6 +62,25 @@ EXPORTERS: dict[str, Exporter] = {
 EXTENSIONS: dict[str, str] = {"json": ".json", "jsonl": ".jsonl", "csv": ".csv", "md": ".md"}
 
 
+@dataclass(frozen=True)
+class Format:
+    """An exporter in its two halves:
+    ``exporter(notices, options) == join((render(n, options) for n in notices), frame(options))``.
+    """
+
+    render: Callable[["Notice", ExportOptions], str]
+    """One notice's text: needs only the notice and the options (a worker can run it)."""
+    frame: Callable[[ExportOptions], Frame]
+    """What the whole output has around the notices' texts."""
+
+
+FORMATS: dict[str, Format] = {
+    "json": Format(render_json, json_frame),
+    "jsonl": Format(render_jsonl, jsonl_frame),
+    "csv": Format(render_csv, csv_frame),
+    "md": Format(render_markdown, markdown_frame),
+}
+
 def export(notices: Iterable[Notice], format: str = "json",  # noqa: A002 - the format's name
            options: ExportOptions | None = None) -> Iterator[str]:
     """The chunks of ``notices`` in ``format`` (a key of ``EXPORTERS``)."""
@@ -64,4 +91,5 @@ def export(notices: Iterable[Notice], format: str = "json",  # noqa: A002 - the 
     return exporter(notices, options or ExportOptions())
 
 
-__all__ = ["EXPORTERS", "EXTENSIONS", "ExportOptions", "Exporter", "export"]
+__all__ = ["EXPORTERS", "EXTENSIONS", "FORMATS", "ExportOptions", "Exporter", "Format",
+           "Frame", "export", "join"]

@@ -37,7 +37,9 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+
+from .frame import Frame, join
 
 if TYPE_CHECKING:
     from ..models import Notice, Task
@@ -56,18 +58,24 @@ UNIT_SEPARATOR = "、"  # how Chinese lists agencies, and a character no unit na
 
 def export_csv(notices: Iterable[Notice], options: ExportOptions) -> Iterator[str]:
     """The header, then the rows of each notice as one chunk."""
-    layout = options.csv_layout
-    if layout not in ("tasks", "units"):
-        raise ValueError(f"unknown csv layout {layout!r}: tasks or units")
-    columns, rows_of = (TASK_COLUMNS, task_rows) if layout == "tasks" else (UNIT_COLUMNS,
-                                                                            unit_rows)
+    return join((render_csv(notice, options) for notice in notices), csv_frame(options))
+
+
+def render_csv(notice: Notice, options: ExportOptions) -> str:
+    """The rows of one notice in ``options.csv_layout``, without the header."""
+    columns, rows_of = _layout(options)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    yield ("\ufeff" if options.bom else "") + _take(buffer)
-    for notice in notices:
-        writer.writerows([_cell(row[name]) for name in columns] for row in rows_of(notice))
-        yield _take(buffer)
+    writer.writerows([_cell(row[name]) for name in columns] for row in rows_of(notice))
+    return buffer.getvalue()
+
+
+def csv_frame(options: ExportOptions) -> Frame:
+    """The header row first, after a BOM with ``options.bom``; nothing else."""
+    columns, _ = _layout(options)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(columns)
+    return Frame(head=("\ufeff" if options.bom else "") + buffer.getvalue())
 
 
 def task_rows(notice: Notice) -> Iterator[dict]:
@@ -110,8 +118,10 @@ def _cell(value: object) -> object:
     return value
 
 
-def _take(buffer: io.StringIO) -> str:
-    text = buffer.getvalue()
-    buffer.seek(0)
-    buffer.truncate()
-    return text
+def _layout(options: ExportOptions) -> tuple[tuple[str, ...], Callable]:
+    """The columns and the row maker of ``options.csv_layout``."""
+    if options.csv_layout == "tasks":
+        return TASK_COLUMNS, task_rows
+    if options.csv_layout == "units":
+        return UNIT_COLUMNS, unit_rows
+    raise ValueError(f"unknown csv layout {options.csv_layout!r}: tasks or units")

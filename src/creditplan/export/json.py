@@ -8,6 +8,8 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from .frame import Frame, join
+
 if TYPE_CHECKING:
     from ..models import Notice
     from . import ExportOptions
@@ -20,21 +22,35 @@ def export_json(notices: Iterable[Notice], options: ExportOptions) -> Iterator[s
     The array is streamed one notice at a time, and is byte for byte what
     ``json.dumps(records, indent=2, ensure_ascii=False)`` would give, plus a final newline.
     """
+    return join((render_json(notice, options) for notice in notices), json_frame(options))
+
+
+def render_json(notice: Notice, options: ExportOptions) -> str:
+    """One notice's part of ``export_json``: indented as an array item, or a whole document."""
     if not options.array:
-        for notice in notices:
-            yield _dumps(notice, indent=2) + "\n"
-        return
-    opened = False
-    for notice in notices:
-        yield ("[\n" if not opened else ",\n") + textwrap.indent(_dumps(notice, indent=2), "  ")
-        opened = True
-    yield "\n]\n" if opened else "[]\n"
+        return _dumps(notice, indent=2) + "\n"
+    return textwrap.indent(_dumps(notice, indent=2), "  ")
+
+
+def json_frame(options: ExportOptions) -> Frame:
+    """The array's brackets and commas; nothing around documents of their own."""
+    return Frame(open="[\n", between=",\n", close="\n]\n", empty="[]\n") if options.array \
+        else Frame()
 
 
 def export_jsonl(notices: Iterable[Notice], options: ExportOptions) -> Iterator[str]:
     """JSON Lines: one compact record per line, nothing at all for no notices."""
-    for notice in notices:
-        yield _dumps(notice, indent=None) + "\n"
+    return join((render_jsonl(notice, options) for notice in notices), jsonl_frame(options))
+
+
+def render_jsonl(notice: Notice, options: ExportOptions) -> str:
+    """One notice's line."""
+    return _dumps(notice, indent=None) + "\n"
+
+
+def jsonl_frame(options: ExportOptions) -> Frame:
+    """Nothing: the lines follow one another."""
+    return Frame()
 
 
 def _dumps(notice: Notice, indent: int | None) -> str:

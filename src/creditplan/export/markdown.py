@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import regex
 
+from .frame import Frame, join
 from .units import count_units
 
 if TYPE_CHECKING:
@@ -45,12 +46,18 @@ _CHINESE_DIGITS = "零一二三四五六七八九"
 
 def export_markdown(notices: Iterable[Notice], options: ExportOptions) -> Iterator[str]:
     """One report per notice, separated by a thematic break; a short note for none."""
-    first = True
-    for notice in notices:
-        yield ("" if first else "\n---\n\n") + notice_report(notice)
-        first = False
-    if first:
-        yield NO_NOTICES
+    return join((render_markdown(notice, options) for notice in notices),
+                markdown_frame(options))
+
+
+def render_markdown(notice: Notice, options: ExportOptions) -> str:
+    """One notice's report (``notice_report``; no option changes it)."""
+    return notice_report(notice)
+
+
+def markdown_frame(options: ExportOptions) -> Frame:
+    """A thematic break between reports, ``NO_NOTICES`` for none."""
+    return Frame(between="\n---\n\n", empty=NO_NOTICES)
 
 
 def notice_report(notice: Notice) -> str:

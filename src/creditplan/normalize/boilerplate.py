@@ -12,8 +12,8 @@ from itertools import accumulate, repeat
 
 import regex
 
+from ..lazy import LazyPattern
 from .edits import StepResult, matches_at, unchanged
-from .lazy import LazyPattern
 from .script import converter
 
 _FURNITURE_LINE = LazyPattern(

@@ -21,10 +21,10 @@ from typing import Iterable
 
 import regex
 
-from .script import converter
+from ..lazy import LazyPattern
 from .charset import common_han
 from .edits import Note, StepResult, substitute, unchanged
-from .lazy import LazyPattern
+from .script import converter
 
 LOST_SPACES = LazyPattern(
     r"""

@@ -7,8 +7,8 @@ from functools import lru_cache
 
 import regex
 
+from ..lazy import LazyPattern
 from .edits import StepResult, substitute, unchanged
-from .lazy import LazyPattern
 
 # The alternatives of the markup pattern. Comments and code are tried only in a text that
 # closes them: each unclosed <!-- or <script> would scan its whole bound for the end it does not

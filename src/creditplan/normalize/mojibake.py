@@ -26,10 +26,10 @@ from typing import Callable, Iterator, Union
 
 import regex
 
+from ..lazy import LazyPattern
 from .charset import chinese_score
 from .damage import Evidence
 from .edits import Edit, StepResult, unchanged
-from .lazy import LazyPattern
 
 MIN_GAIN = 0.2  # how much more Chinese a reading must be than the line it replaces
 MIN_BYTE_LETTERS = 2 / 3  # share of a line's letters that must be bytes shown as Latin-1

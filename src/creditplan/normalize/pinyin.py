@@ -27,8 +27,8 @@ from importlib import resources
 
 import regex
 
+from ..lazy import LazyPattern
 from .edits import Edit, StepResult, unchanged
-from .lazy import LazyPattern
 
 # Sure annotations a line needs before its one-letter readings (a, e, o, m, n) count as readings.
 DENSE_LINE = 3

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
+from ..lazy import LazyPattern
 from .edits import StepResult, unchanged
-from .lazy import LazyPattern
 
 _HAN = LazyPattern(r"\p{Han}")
 

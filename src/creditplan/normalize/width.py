@@ -20,8 +20,8 @@ import re
 
 import regex
 
+from ..lazy import LazyPattern
 from .edits import StepResult, substitute, unchanged
-from .lazy import LazyPattern
 
 _WIDE_TO_ASCII = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
 _SPACES = "\u3000\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
