@@ -8,11 +8,11 @@ files and a consumer can stream each notice as soon as it and those before it ar
 Given a ``render`` function (such as a format's ``render`` made to give UTF-8, see
 ``creditplan.export.FORMATS`` and ``outputs.render_utf8``), each outcome carries the notice
 rendered, as bytes, instead of the notice. That is what makes several jobs pay: unpickling a
-``Notice`` and rendering it in the parent cost a quarter of the time of the parse itself, and
-the parent, which also writes, held the workers back. A worker now parses, renders and sends back a small
-tuple (the bytes, the warning codes, or the error); the parent only writes. Bytes, because
-text would be encoded to cross the pipe, decoded, and encoded again to be written. Workers
-read their files themselves: only paths cross the pipe.
+``Notice`` and rendering it in the parent cost a quarter of the time of the parse, and the
+parent, which also writes, held the workers back. A worker now parses, renders and sends
+back a small tuple (the bytes, the warning codes, or the error); the parent only writes.
+Bytes, because text would be encoded to cross the pipe, decoded, and encoded again to be
+written. Workers read their files themselves: only paths cross the pipe.
 """
 
 from __future__ import annotations
