@@ -8,11 +8,11 @@ files and a consumer can stream each notice as soon as it and those before it ar
 Given a ``render`` function (such as a format's ``render`` made to give UTF-8, see
 ``creditplan.export.FORMATS`` and ``outputs.render_utf8``), each outcome carries the notice
 rendered, as bytes, instead of the notice. That is what makes several jobs pay: unpickling a
-``Notice`` and rendering it in the parent cost about a third of the parse, and the parent,
-which also writes, was the bottleneck. A worker now parses, renders and sends back a small
-tuple (the bytes, the warning codes, or the error); the parent only writes. Bytes, because
-text would be encoded to cross the pipe, decoded, and encoded again to be written. Workers
-read their files themselves: only paths cross the pipe.
+``Notice`` and rendering it in the parent cost a quarter of the time of the parse, and the
+parent, which also writes, held the workers back. A worker now parses, renders and sends
+back a small tuple (the bytes, the warning codes, or the error); the parent only writes.
+Bytes, because text would be encoded to cross the pipe, decoded, and encoded again to be
+written. Workers read their files themselves: only paths cross the pipe.
 """
 
 from __future__ import annotations
@@ -40,8 +40,7 @@ Render = Callable[[Notice], bytes]
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one source: its notice (or the notice's rendered text), or why there
-    is none."""
+    """What became of one source: its notice (or the notice rendered), or why there is none."""
 
     source: Source
     notice: Notice | None = None
@@ -152,8 +151,9 @@ def _start_method() -> str:
 
     fork on Linux when this process runs no other thread: the workers are ready at once, with
     creditplan already imported (forkserver first starts a server that imports it, about 0.2 s
-    in which nothing is parsed: a tenth of a 1,000-file batch with two jobs). The pool forks
-    all its workers at its first submit, before it starts its own threads. With another
+    in which nothing is parsed: near a tenth of a 1,000-file batch with two jobs). The pool
+    forks all its workers at its first submit, before it starts its own threads (CPython does
+    so on purpose for fork, and never forks again: a dead worker breaks the pool). With another
     thread running (a progress bar, an application's threads), forking could copy a lock that
     thread holds and deadlock the worker: then forkserver, which forks each worker from a
     clean server, where it exists (it preloads creditplan once); elsewhere (Windows) spawn.
