@@ -40,13 +40,22 @@ def _starts(pattern, text):
 
 
 @GATE
-@given(text=piece_lines)
-@example(text="打印|关闭\n【打印】 | 【关闭】\n字号 大 中 小\n｜\n | | \n第 3 页\n——12——\n·····")
-@example(text="版权所有 ©2023 某市人民政府\n首页>通知公告\n上一篇:无\n发表:市政府 浏览:12\n打印/关闭")
-def test_every_furniture_line_passes_the_screen(text: str) -> None:
+@given(text=piece_lines, traditional=st.booleans())
+@example(text="打印|关闭\n【打印】 | 【关闭】\n字号 大 中 小\n｜\n | | \n第 3 页\n——12——\n·····",
+         traditional=False)
+@example(text="版权所有 ©2023 某市人民政府\n首页>通知公告\n上一篇:无\n发表:市政府 浏览:12\n打印/关闭",
+         traditional=False)
+@example(text="版權所有\n關閉窗口\n網站地圖\n聯繫我們\n【打印】【關閉】", traditional=False)
+def test_every_furniture_line_passes_the_screen(text: str, traditional: bool) -> None:
+    """In its own script or in simplified script, as ``drop_furniture_lines`` tries lines."""
+    if traditional:
+        text = variants.make_traditional(text)
     lines = text.split("\n")
-    furniture = {i for i, line in enumerate(lines) if boilerplate._FURNITURE_LINE.fullmatch(line)
-                 or boilerplate.SIZE_ONLY.fullmatch(line)}
+    simplified = variants.make_simplified(text).split("\n")
+    furniture_line, size_only = boilerplate._FURNITURE_LINE, boilerplate.SIZE_ONLY
+    furniture = {i for i, (line, simple) in enumerate(zip(lines, simplified))
+                 if furniture_line.fullmatch(line) or size_only.fullmatch(line)
+                 or furniture_line.fullmatch(simple)}
     assert furniture <= boilerplate._screened(lines)
 
 
@@ -55,8 +64,23 @@ def test_the_furniture_of_the_web_copies_passes_the_screen() -> None:
                                 variants.BOILERPLATE_BOTTOM) for line in block]
     for line in lines:
         for form in (line, variants.make_traditional(line)):
-            if boilerplate._FURNITURE_LINE.fullmatch(form):
+            if boilerplate._FURNITURE_LINE.fullmatch(variants.make_simplified(form)):
                 assert boilerplate._screened([form]) == {0}, form
+
+
+def test_the_screens_know_every_character_t2s_makes_into_one_of_theirs() -> None:
+    """Every code point goes through OpenCC t2s: whatever turns into a character the furniture
+    screens look for must be one of its traditional forms, or a traditional line would be
+    screened out before its simplified form is tried."""
+    watched = set("".join(boilerplate._FOOTER_WORDS) + boilerplate._WIDGET_WORD_CHARACTERS
+                  + ":：>＞»›/©-—–－=_*·.|｜ [【(]】)第")
+    points = [chr(c) for c in range(0x20, 0x30000) if not 0xD800 <= c <= 0xDFFF and c != 0x0A]
+    converted = variants.make_simplified("\n".join(points)).split("\n")
+    assert len(converted) == len(points)
+    missing = {(made, point) for point, simple in zip(points, converted) if simple != point
+               for made in simple if made in watched
+               and point not in boilerplate._TRADITIONAL_FORMS.get(made, "")}
+    assert not missing
 
 
 @GATE

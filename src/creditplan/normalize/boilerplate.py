@@ -50,17 +50,53 @@ _FURNITURE_LINE = LazyPattern(
     regex.VERBOSE,
 )
 
-# What every furniture line holds, tried before ``_FURNITURE_LINE`` (whose footer alternatives
-# backtrack over each line): a mark or a footer word anywhere in it, or a shape from its start.
-# A line with none is no furniture. Stdlib re, over all candidate lines at once; a class and an
-# alternation of words are two patterns, as re skips text fast for either alone but not for
-# both in one. ``tests/test_gates.py`` checks that every line ``_FURNITURE_LINE`` takes passes.
-# a field or trail (a colon, an arrow), a widget separator, ©; a footer word without a colon
-_FURNITURE_MARK = LazyPattern(r"[:：>＞»›/©]", 0, re.compile)
+# The characters OpenCC's t2s turns into a character of the screens below: every code point
+# was put through t2s (tests/test_gates.py does it again). With them a screen passes a line in
+# traditional or mixed script as it passes its simplified form, so that only the few lines it
+# passes are converted. U+F98A, U+2F82E … are compatibility ideographs.
+_TRADITIONAL_FORMS = {
+    "们": "們", "体": "體", "关": "關", "力": "\uf98a", "博": "\U0002f82e", "号": "號", "回": "迴",
+    "图": "圖\U0002f84b", "备": "備\U0002f809", "扫": "掃\U0002f8bc", "护": "護", "无": "無",
+    "术": "朮術", "权": "權", "标": "標", "码": "碼", "碍": "礙", "简": "簡", "繁": "\ufa59",
+    "系": "係繫", "纠": "糾", "网": "網", "联": "聯\uf997", "视": "視\ufa61\ufab8", "认": "認",
+    "识": "識\uf9fc", "错": "錯", "闭": "閉", "页": "頁", "顶": "頂",
+}
+
+
+def _forms(ch: str) -> str:
+    """``ch`` and its traditional forms: 关 → 关關."""
+    return ch + _TRADITIONAL_FORMS.get(ch, "")
+
+
+def _either_script(word: str) -> str:
+    """A regex for ``word`` in simplified, traditional or mixed script: 关闭 → [关關][闭閉]."""
+    return "".join(f"[{_forms(ch)}]" if ch in _TRADITIONAL_FORMS else ch for ch in word)
+
+
+# What every furniture line holds, in either script, tried before ``_FURNITURE_LINE`` (whose
+# footer alternatives backtrack over each line): a mark or a footer word anywhere in it, or a
+# shape from its start. A line with none is no furniture. Stdlib re, over all candidate lines
+# at once; a class and an alternation of words are two patterns, as re skips text fast for
+# either alone but not for both in one. tests/test_gates.py checks that every line
+# ``_FURNITURE_LINE`` takes passes.
+_FURNITURE_MARK = LazyPattern(r"[:：>＞»›/©]", 0, re.compile)  # a field or a trail (a colon, an
+                                                               #   arrow), a widget separator, ©
+_FOOTER_WORDS = ("Copyright", "copyright", "ICP备", "版权所有", "公网安备", "网站标识码", "技术支持",
+                 "网站地图", "联系我们")  # the footers' words without a colon
+# The same words, each led by a character of one form (网站 from 站, 联系我们 from 我, the
+# lookbehind after it), so that re skips to their first characters fast.
 _FOOTER_WORD = LazyPattern(
-    r"Copyright|copyright|ICP备|版权所有|公网安备|网站标识码|技术支持|网站地图|联系我们", 0, re.compile)
-_WIDGET_CHARACTERS = ("字号体大小文默认中打印本页此关闭窗口返回顶部收藏分享到保存纠错我要视力保护色繁體简"
-                      "无障碍扫一微信博TOPtop")  # every character of the widget words
+    r"""
+      Copyright | copyright | ICP{备} | 版{权}所有 | 公{网}安{备} | 技{术}支持
+    | 站 (?<= {网}站 ) (?: {标}{识}{码} | 地{图} )
+    | 我 (?<= {联}{系}我 ) {们}
+    """.format_map({ch: _either_script(ch) for ch in "备权网术标识码图联系们"}),
+    re.VERBOSE,
+    re.compile,
+)
+_WIDGET_WORD_CHARACTERS = ("字号体大小文默认中打印本页此关闭窗口返回顶部收藏分享到保存纠错我要视力保护色繁體简"
+                           "无障碍扫一微信博TOPtop")  # every character of the widget words
+_WIDGET_CHARACTERS = "".join(map(_forms, _WIDGET_WORD_CHARACTERS))
 _FURNITURE_SHAPE = LazyPattern(
     rf"""
     \n (?: [ ]* (?: [-—–－] | [-=_*·.]{{4}} | 第 )   # page numbers and separators, whole lines
@@ -143,22 +179,12 @@ def _kinds(lines: list[str], tried: list[int]) -> list[str | None]:
     either, in their own script or in simplified script."""
     kinds: list[str | None] = [None] * len(lines)
     raw = [lines[i] for i in tried]
-    simplified = _simplified(raw)
-    if simplified is None:  # a lone surrogate, which OpenCC cannot take: line by line
-        convert = converter("t2s").convert
-        for i, line in zip(tried, raw):
-            if SIZE_ONLY.fullmatch(line):
-                kinds[i] = "size"
-            elif _FURNITURE_LINE.fullmatch(line) or _FURNITURE_LINE.fullmatch(convert(line)):
-                kinds[i] = "furniture"
-        return kinds
-    maybe_raw, maybe_simplified = _screened(raw), _screened(simplified)
-    for k in sorted(maybe_raw | maybe_simplified):
-        line, converted = raw[k], simplified[k]
-        if k in maybe_raw and SIZE_ONLY.fullmatch(line):
+    convert = converter("t2s").convert
+    for k in sorted(_screened(raw)):  # the others are no furniture in either script
+        line = raw[k]
+        if SIZE_ONLY.fullmatch(line):
             kinds[tried[k]] = "size"
-        elif (k in maybe_raw and _FURNITURE_LINE.fullmatch(line) or k in maybe_simplified
-              and converted != line and _FURNITURE_LINE.fullmatch(converted)):
+        elif _FURNITURE_LINE.fullmatch(line) or _FURNITURE_LINE.fullmatch(convert(line)):
             kinds[tried[k]] = "furniture"
     return kinds
 
@@ -172,16 +198,6 @@ def _screened(lines: list[str]) -> set[int]:
         return set()
     starts = list(accumulate([len(line) + 1 for line in lines], initial=0))  # each line's \n
     return {bisect_right(starts, hit) - 1 for hit in hits}
-
-
-def _simplified(lines: list[str]) -> list[str] | None:
-    """Each line in simplified script, with one OpenCC call for all (no conversion crosses a
-    line end); None if OpenCC cannot take them (a lone surrogate)."""
-    try:
-        converted = converter("t2s").convert("\n".join(lines)).split("\n")
-    except UnicodeEncodeError:
-        return None
-    return converted if len(converted) == len(lines) else None
 
 
 def _near_furniture(kinds: list[str | None], index: int) -> bool:
