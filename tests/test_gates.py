@@ -27,7 +27,8 @@ PIECES = [
     # whole furniture, so that short lines often are some
     "第3页", "第 3 页 共 10 页", "- 3 -", "— 12 —", "----", "字号 大 中 小", "【打印】【关闭】",
     "发表:市政府", "浏览:12", "首页 > 通知", "当前位置:首页", "上一篇:通知", "版权所有 ©2023",
-    "主办单位:某市网站", "打印本頁", "關閉窗口", "版權所有",
+    "主办单位:某市网站", "打印本頁", "關閉窗口", "版權所有", "各有关单位:", "當前位置:首頁", "首页/通知",
+    "发布时间:2023-01-02", "字号:大 中 小", "承辦單位:某網", "來源:", "瀏覽次數:3",
 ]
 piece_text = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 # Short lines: furniture is a whole line, so a line must be little more than one widget.
@@ -73,8 +74,8 @@ def test_the_screens_know_every_character_t2s_makes_into_one_of_theirs() -> None
     """Every code point goes through OpenCC t2s: whatever turns into a character the furniture
     screens look for must be one of its traditional forms, or a traditional line would be
     screened out before its simplified form is tried."""
-    watched = set("".join(boilerplate._FOOTER_WORDS) + boilerplate._WIDGET_WORD_CHARACTERS
-                  + ":：>＞»›/©-—–－=_*·.|｜ [【(]】)第")
+    watched = set("".join(boilerplate._FOOTER_WORDS + boilerplate._FIELDS) + "主承办单位首页"
+                  + boilerplate._WIDGET_WORD_CHARACTERS + ":：>＞»›/©-—–－=_*·.|｜ [【(]】)第")
     points = [chr(c) for c in range(0x20, 0x30000) if not 0xD800 <= c <= 0xDFFF and c != 0x0A]
     converted = variants.make_simplified("\n".join(points)).split("\n")
     assert len(converted) == len(points)
