@@ -8,6 +8,7 @@ so that a gate can only ever save time, never change a result.
 
 from __future__ import annotations
 
+import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -26,7 +27,8 @@ PIECES = [
     # whole furniture, so that short lines often are some
     "第3页", "第 3 页 共 10 页", "- 3 -", "— 12 —", "----", "字号 大 中 小", "【打印】【关闭】",
     "发表:市政府", "浏览:12", "首页 > 通知", "当前位置:首页", "上一篇:通知", "版权所有 ©2023",
-    "主办单位:某市网站", "打印本頁", "關閉窗口", "版權所有",
+    "主办单位:某市网站", "打印本頁", "關閉窗口", "版權所有", "各有关单位:", "當前位置:首頁", "首页/通知",
+    "发布时间:2023-01-02", "字号:大 中 小", "承辦單位:某網", "來源:", "瀏覽次數:3",
 ]
 piece_text = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 # Short lines: furniture is a whole line, so a line must be little more than one widget.
@@ -40,13 +42,22 @@ def _starts(pattern, text):
 
 
 @GATE
-@given(text=piece_lines)
-@example(text="打印|关闭\n【打印】 | 【关闭】\n字号 大 中 小\n｜\n | | \n第 3 页\n——12——\n·····")
-@example(text="版权所有 ©2023 某市人民政府\n首页>通知公告\n上一篇:无\n发表:市政府 浏览:12\n打印/关闭")
-def test_every_furniture_line_passes_the_screen(text: str) -> None:
+@given(text=piece_lines, traditional=st.booleans())
+@example(text="打印|关闭\n【打印】 | 【关闭】\n字号 大 中 小\n｜\n | | \n第 3 页\n——12——\n·····",
+         traditional=False)
+@example(text="版权所有 ©2023 某市人民政府\n首页>通知公告\n上一篇:无\n发表:市政府 浏览:12\n打印/关闭",
+         traditional=False)
+@example(text="版權所有\n關閉窗口\n網站地圖\n聯繫我們\n【打印】【關閉】", traditional=False)
+def test_every_furniture_line_passes_the_screen(text: str, traditional: bool) -> None:
+    """In its own script or in simplified script, as ``drop_furniture_lines`` tries lines."""
+    if traditional:
+        text = variants.make_traditional(text)
     lines = text.split("\n")
-    furniture = {i for i, line in enumerate(lines) if boilerplate._FURNITURE_LINE.fullmatch(line)
-                 or boilerplate.SIZE_ONLY.fullmatch(line)}
+    simplified = variants.make_simplified(text).split("\n")
+    furniture_line, size_only = boilerplate._FURNITURE_LINE, boilerplate.SIZE_ONLY
+    furniture = {i for i, (line, simple) in enumerate(zip(lines, simplified))
+                 if furniture_line.fullmatch(line) or size_only.fullmatch(line)
+                 or furniture_line.fullmatch(simple)}
     assert furniture <= boilerplate._screened(lines)
 
 
@@ -55,8 +66,23 @@ def test_the_furniture_of_the_web_copies_passes_the_screen() -> None:
                                 variants.BOILERPLATE_BOTTOM) for line in block]
     for line in lines:
         for form in (line, variants.make_traditional(line)):
-            if boilerplate._FURNITURE_LINE.fullmatch(form):
+            if boilerplate._FURNITURE_LINE.fullmatch(variants.make_simplified(form)):
                 assert boilerplate._screened([form]) == {0}, form
+
+
+def test_the_screens_know_every_character_t2s_makes_into_one_of_theirs() -> None:
+    """Every code point goes through OpenCC t2s: whatever turns into a character the furniture
+    screens look for must be one of its traditional forms, or a traditional line would be
+    screened out before its simplified form is tried."""
+    watched = set("".join(boilerplate._FOOTER_WORDS + boilerplate._FIELDS) + "主承办单位首页"
+                  + boilerplate._WIDGET_WORD_CHARACTERS + ":：>＞»›/©-—–－=_*·.|｜ [【(]】)第")
+    points = [chr(c) for c in range(0x20, 0x30000) if not 0xD800 <= c <= 0xDFFF and c != 0x0A]
+    converted = variants.make_simplified("\n".join(points)).split("\n")
+    assert len(converted) == len(points)
+    missing = {(made, point) for point, simple in zip(points, converted) if simple != point
+               for made in simple if made in watched
+               and point not in boilerplate._TRADITIONAL_FORMS.get(made, "")}
+    assert not missing
 
 
 @GATE
@@ -69,7 +95,10 @@ def test_byline_starts_hold_every_byline(text: str) -> None:
 @GATE
 @given(text=piece_text)
 def test_messy_space_signs_hold_every_messy_run(text: str) -> None:
-    messy = _starts(width._MESSY_SPACE, text)
+    """The runs tidy_spaces removes are those one regex (as it was before its gate) finds."""
+    one = regex.compile(r"(?<=\n|^)[ ]+|[ ]+(?=\n|$)|(?<=[ ])[ ]+|(?<=[《“‘(\[【〔「『])[ ]+"
+                        r"|[ ]+(?=[》”’)\]】〕」』])")
+    messy = _starts(one, text)
     result = width.tidy_spaces(text)
     assert [(start, end) for start, end, _ in result.edits] == messy
 
@@ -82,7 +111,7 @@ def test_annotations_are_the_ones_the_one_pattern_finds(text: str) -> None:
     """The two literal-led patterns and the Han check find what one pattern with a lookbehind
     finds: a reading right after a Han character or after its other readings."""
     letters = f"a-zêü{pinyin._TONED_LETTERS}"
-    one = pinyin.regex.compile(
+    one = regex.compile(
         rf"[(（](?<=\p{{Han}}(?:[(（][{letters}\u0300-\u030c]{{1,8}}[1-5]?[)）]){{0,2}}.)"
         rf"([{letters}][{letters}\u0300-\u030c]{{0,7}})([1-5])?[)）]")
     sure, maybe = [], []

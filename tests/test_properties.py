@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 import creditplan
 from creditplan import Notice
-from creditplan.normalize import STEPS, normalize
+from creditplan.normalize import STEPS, boilerplate, normalize
 from creditplan.normalize.mojibake import repair_mojibake
 from creditplan.normalize.script import converter, to_simplified
 from creditplan.normalize.width import fold_width
@@ -148,9 +148,13 @@ clean_word = st.text(
     alphabet=st.one_of(st.sampled_from(CLEAN_HAN), st.sampled_from(CLEAN_MARKS)),
     min_size=1, max_size=8,
 )
+# Words that make a line page furniture by design (版权所有 alone is a footer, 发表:… a byline):
+# no clean text holds them. Hypothesis draws them from creditplan's own string constants.
+_FURNITURE_WORDS = boilerplate._FOOTER_WORDS + boilerplate._FIELDS + ("主办", "承办")
 clean_line = st.lists(clean_word, min_size=1, max_size=5).map(" ".join).filter(
     lambda line: not any(f"{o} " in line for o in _CLEAN_OPENERS)
-    and not any(f" {c}" in line for c in _CLEAN_CLOSERS))
+    and not any(f" {c}" in line for c in _CLEAN_CLOSERS)
+    and not any(word in line for word in _FURNITURE_WORDS))
 
 
 @st.composite

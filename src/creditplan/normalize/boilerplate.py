@@ -50,24 +50,75 @@ _FURNITURE_LINE = LazyPattern(
     regex.VERBOSE,
 )
 
-# What every furniture line holds, tried before ``_FURNITURE_LINE`` (whose footer alternatives
-# backtrack over each line): a mark or a footer word anywhere in it, or a shape from its start.
-# A line with none is no furniture. Stdlib re, over all candidate lines at once; a class and an
-# alternation of words are two patterns, as re skips text fast for either alone but not for
-# both in one. ``tests/test_gates.py`` checks that every line ``_FURNITURE_LINE`` takes passes.
-# a field or trail (a colon, an arrow), a widget separator, ©; a footer word without a colon
-_FURNITURE_MARK = LazyPattern(r"[:：>＞»›/©]", 0, re.compile)
+# The characters OpenCC's t2s turns into a character of the screens below: every code point
+# was put through t2s (tests/test_gates.py does it again). With them a screen passes a line in
+# traditional or mixed script as it passes its simplified form, so that only the few lines it
+# passes are converted. U+F98A, U+2F82E … are compatibility ideographs.
+_TRADITIONAL_FORMS = {
+    "们": "們", "体": "體", "关": "關", "力": "\uf98a", "博": "\U0002f82e", "号": "號", "回": "迴",
+    "图": "圖\U0002f84b", "备": "備\U0002f809", "扫": "掃\U0002f8bc", "护": "護", "无": "無",
+    "术": "朮術", "权": "權", "标": "標", "码": "碼", "碍": "礙", "简": "簡", "繁": "\ufa59",
+    "系": "係繫", "纠": "糾", "网": "網", "联": "聯\uf997", "视": "視\ufa61\ufab8", "认": "認",
+    "识": "識\uf9fc", "错": "錯", "闭": "閉", "页": "頁", "顶": "頂", "你": "\U0002f804",
+    "击": "擊", "办": "辦", "单": "單", "发": "發髮", "布": "佈", "当": "噹當\U0002f874",
+    "数": "數\uf969", "时": "時", "更": "\uf901", "条": "條", "来": "來\uf92d", "次": "\U0002f8ef",
+    "浏": "瀏", "点": "點", "现": "現", "编": "編", "者": "\ufa5b\ufab2\U0002f97a", "表": "錶",
+    "览": "覽", "访": "訪", "读": "讀\uf95a", "责": "責", "辑": "輯", "量": "\uf97e", "问": "問",
+    "间": "間", "阅": "閱閲",
+}
+
+
+def _forms(ch: str) -> str:
+    """``ch`` and its traditional forms: 关 → 关關."""
+    return ch + _TRADITIONAL_FORMS.get(ch, "")
+
+
+def _either_script(word: str) -> str:
+    """A regex for ``word`` in simplified, traditional or mixed script: 关闭 → [关關][闭閉]."""
+    return "".join(f"[{_forms(ch)}]" if ch in _TRADITIONAL_FORMS else ch for ch in word)
+
+
+# What every furniture line holds, in either script, tried before ``_FURNITURE_LINE`` (whose
+# footer alternatives backtrack over each line): a mark or a footer word anywhere in it, or a
+# shape from its start. A line with none is no furniture; an addressee line (各有关单位:) is
+# none. Stdlib re, over all candidate lines at once; a class and an alternation of words are
+# two patterns, as re skips text fast for either alone but not for both in one.
+# tests/test_gates.py checks that every line ``_FURNITURE_LINE`` takes passes.
+_FURNITURE_MARK = LazyPattern(r"[>＞»›©]", 0, re.compile)  # a trail's arrows, ©
+_FOOTER_WORDS = ("Copyright", "copyright", "ICP备", "版权所有", "公网安备", "网站标识码", "技术支持",
+                 "网站地图", "联系我们")  # the footers' words without a colon
+# The same words, each led by a character of one form (网站 from 站, 联系我们 from 我, the
+# lookbehind after it) so that re skips to their first characters fast; and a site's credits.
 _FOOTER_WORD = LazyPattern(
-    r"Copyright|copyright|ICP备|版权所有|公网安备|网站标识码|技术支持|网站地图|联系我们", 0, re.compile)
-_WIDGET_CHARACTERS = ("字号体大小文默认中打印本页此关闭窗口返回顶部收藏分享到保存纠错我要视力保护色繁體简"
-                      "无障碍扫一微信博TOPtop")  # every character of the widget words
+    r"""
+      Copyright | copyright | ICP{备} | 版{权}所有 | 公{网}安{备} | 技{术}支持
+    | 站 (?<= {网}站 ) (?: {标}{识}{码} | 地{图} )
+    | 我 (?<= {联}{系}我 ) {们}
+    | 主{办} (?: {单}位 )? [ ]* [:：]          # 主办单位:, 承办:
+    | 承{办} (?: {单}位 )? [ ]* [:：]
+    """.format_map({ch: _either_script(ch) for ch in "备权网术标识码图联系们办单"}),
+    re.VERBOSE,
+    re.compile,
+)
+# Fields that begin a furniture line and have a colon after them: bylines, trails, links.
+_FIELDS = ("发表", "发布", "来源", "信息来源", "作者", "编辑", "责任编辑", "浏览", "浏览次数", "点击",
+           "点击数", "阅读", "阅读量", "访问量", "访问次数", "发布时间", "发布日期", "更新时间", "当前位置",
+           "您现在的位置", "你的位置", "所在位置", "上一篇", "下一篇", "上一条", "下一条")
+_WIDGET_WORD_CHARACTERS = ("字号体大小文默认中打印本页此关闭窗口返回顶部收藏分享到保存纠错我要视力保护色繁體简"
+                           "无障碍扫一微信博TOPtop")  # every character of the widget words
 _FURNITURE_SHAPE = LazyPattern(
-    rf"""
-    \n (?: [ ]* (?: [-—–－] | [-=_*·.]{{4}} | 第 )   # page numbers and separators, whole lines
+    r"""
+    \n (?: [ ]* (?: [-—–－] | [-=_*·.]{{4}} | 第      # page numbers and separators, whole lines
+               | (?= [{firsts}] )                  # (their first characters: a fast no)
+                 (?: {fields} ) [ ]* [:：]         # a byline, a trail, a link to an article
+               | 首{page} [ ]* [>＞»›/] )          # a trail from the home page
          | [ |｜]+ $                               # a table border (a row holds more than pipes)
-         | [ \[【(\]】)|{_WIDGET_CHARACTERS}]+ $   # a widget line: its words and brackets only
-    )                                             # (after a line end: a literal start is fast)
-    """,
+         | [ \[【(\]】)|:：/{widget}]+ $          # a widget line: its words, brackets and
+    )                                             #   separators only (after a line end: a
+    """.format(                                   #   literal start is fast)
+        fields="|".join(map(_either_script, _FIELDS)), page=_either_script("页"),
+        firsts="".join({_forms(field[0]): None for field in _FIELDS}),
+        widget="".join(map(_forms, _WIDGET_WORD_CHARACTERS))),
     re.VERBOSE | re.MULTILINE,
     re.compile,
 )
@@ -125,9 +176,15 @@ def drop_furniture_lines(text: str) -> StepResult:
     # No furniture holds a full stop: prose lines are skipped without a match.
     tried = [i for i, line in enumerate(lines)
              if line and len(line) <= MAX_FURNITURE and "。" not in line]
-    if not tried:
-        return unchanged(text)
-    kinds = _kinds(lines, tried)
+    kinds: list[str | None] = [None] * len(lines)   # "furniture", "size" (a lone size word)
+    convert = converter("t2s").convert
+    # the lines not screened are no furniture in either script
+    for index in sorted(tried[k] for k in _screened([lines[i] for i in tried])):
+        line = lines[index]
+        if SIZE_ONLY.fullmatch(line):
+            kinds[index] = "size"
+        elif _FURNITURE_LINE.fullmatch(line) or _FURNITURE_LINE.fullmatch(convert(line)):
+            kinds[index] = "furniture"
     if "furniture" not in kinds:
         return unchanged(text)  # lone size words go only next to furniture
     edits, pos = [], 0
@@ -136,31 +193,6 @@ def drop_furniture_lines(text: str) -> StepResult:
             edits.append((pos, pos + len(line), 0))
         pos += len(line) + 1
     return _apply(text, edits)
-
-
-def _kinds(lines: list[str], tried: list[int]) -> list[str | None]:
-    """For each line "furniture", "size" (a lone size word) or None; only ``tried`` may be
-    either, in their own script or in simplified script."""
-    kinds: list[str | None] = [None] * len(lines)
-    raw = [lines[i] for i in tried]
-    simplified = _simplified(raw)
-    if simplified is None:  # a lone surrogate, which OpenCC cannot take: line by line
-        convert = converter("t2s").convert
-        for i, line in zip(tried, raw):
-            if SIZE_ONLY.fullmatch(line):
-                kinds[i] = "size"
-            elif _FURNITURE_LINE.fullmatch(line) or _FURNITURE_LINE.fullmatch(convert(line)):
-                kinds[i] = "furniture"
-        return kinds
-    maybe_raw, maybe_simplified = _screened(raw), _screened(simplified)
-    for k in sorted(maybe_raw | maybe_simplified):
-        line, converted = raw[k], simplified[k]
-        if k in maybe_raw and SIZE_ONLY.fullmatch(line):
-            kinds[tried[k]] = "size"
-        elif (k in maybe_raw and _FURNITURE_LINE.fullmatch(line) or k in maybe_simplified
-              and converted != line and _FURNITURE_LINE.fullmatch(converted)):
-            kinds[tried[k]] = "furniture"
-    return kinds
 
 
 def _screened(lines: list[str]) -> set[int]:
@@ -172,16 +204,6 @@ def _screened(lines: list[str]) -> set[int]:
         return set()
     starts = list(accumulate([len(line) + 1 for line in lines], initial=0))  # each line's \n
     return {bisect_right(starts, hit) - 1 for hit in hits}
-
-
-def _simplified(lines: list[str]) -> list[str] | None:
-    """Each line in simplified script, with one OpenCC call for all (no conversion crosses a
-    line end); None if OpenCC cannot take them (a lone surrogate)."""
-    try:
-        converted = converter("t2s").convert("\n".join(lines)).split("\n")
-    except UnicodeEncodeError:
-        return None
-    return converted if len(converted) == len(lines) else None
 
 
 def _near_furniture(kinds: list[str | None], index: int) -> bool:
