@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from creditplan import parse_text
-from creditplan.parsers.metadata import _region
+from creditplan.parsers.region import region_of as _region
 from creditplan.parsers.responsibility import find_responsibility, parse_content
 
 

@@ -13,6 +13,7 @@ import regex
 
 from .canonical import canonical_name
 from .numbering import CN_DIGITS, cn_to_int
+from .region import region_of
 from .state import ParseState
 from .table import TABLE_TITLE
 from .units import split_names, split_top
@@ -51,20 +52,12 @@ ISSUER_END = regex.compile(r"(?:办公室|办公厅|人民政府|政府|委员�
 # Where two issuing bodies run together: after a body's ending, before a place name.
 ISSUER_JOIN = regex.compile(r"(?<=办公室|办公厅|人民政府|委员会|领导小组|局|厅|委)(?=中共|中国|国家|"
                             r"[\p{Han}]{1,4}(?:省|市|自治区|区|县)(?!场|委))")
-PLACE = regex.compile(r"^(?!全|本|我|各)(?P<place>[\p{Han}]{2,8}?(?:自治区|省|自治州|州|市|地区|盟|新区|区|"
-                      r"县|旗))")
-# A lower level named right after the first place: 宁夏回族自治区盐池县, 杭州市西湖区.
-SUB_PLACE = regex.compile(r"(?P<place>[\p{Han}]{1,4}?(?:新区|区|县|市|州|旗))")
-# Place-shaped words that name no place: 城市, 社区, 园区 …
-GENERIC_PLACE = ("城市", "地区", "社区", "园区", "辖区", "片区", "景区", "城区", "市区", "县区", "小区",
-                 "街区", "省市", "市县", "区县", "县市")
 DOCUMENT_HEADING = regex.compile(r"文件$")   # 合肥市人民政府办公厅文件
 MAX_SIGNERS = 3   # bodies signing on the lines above a date
 
 # Words of the cover letter's own sentences: a line with them ending in ":" is not 主送.
 COVER_SENTENCE = regex.compile(r"现将|印发|转发|如下|通知|同意|根据|为了|为进一步")
 ADDRESSEE_LINE = regex.compile(r"^(?P<names>[^:。\n]{2,200}):")
-PLACE_CHAIN = "(?:[\\p{Han}]{2,4}?(?:省|自治区|市|州))"
 
 FIRST_SECTION = regex.compile(r"(?:^|(?<=[\s。]))一、")        # where the plan's body begins
 COVER_WORDS = regex.compile(r"^关于(?:印发|转发|下发)?|的?通知$")  # the wrapper of a notice title
@@ -72,7 +65,6 @@ NOT_A_TITLE = regex.compile(r"[。,:;]|通知$|^关于")              # prose or
 SENTENCE_MARKS = regex.compile(r"[。:,]")
 SPACES = regex.compile(r"\s+")
 YEAR = regex.compile(rf"((?:19|20)\d{{2}}|{_YEAR_CN}{{4}})年")
-LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d{2}年(?:度)?)")
 
 
 def parse_metadata(state: ParseState) -> None:
@@ -102,7 +94,7 @@ def parse_metadata(state: ParseState) -> None:
     meta["issuers"] = _distinct_bodies(issuers)
     meta["addressees"] = _addressees(state, segments, fields)
     meta["year"] = _year(meta["title"]) or _year(meta.get("notice_title"))
-    meta["region"] = _region(meta["title"], meta["issuers"])
+    meta["region"] = region_of(meta["title"], meta["issuers"])
 
 
 def _distinct_bodies(names: list[str]) -> list[str]:
@@ -332,39 +324,3 @@ def _year(title: str | None) -> int | None:
 def _year_number(year: str) -> int:
     """A year in Arabic or Chinese digits: 2008 or 二○○八 (○ 〇 O all mean zero)."""
     return int(year if year.isdigit() else "".join(str(CN_DIGITS.get(c, 0)) for c in year))
-
-
-# Words a title opens with that are no place: 推进长三角区域… is a verb and a region's name.
-NOT_A_PLACE = regex.compile(r"^(?:推进|加强|关于|开展|深化|做好|建立|完善|全面|进一步|促进|优化)")
-
-
-def _is_place(place: str, title: str) -> bool:
-    """Whether a place-shaped start of a title is a place (not 推进长三角区 of 区域)."""
-    following = title[len(place):len(place) + 1]
-    return not NOT_A_PLACE.match(place) and following not in ("域", "划", "间", "块", "别")
-
-
-def _region(title: str | None, issuers: list[str]) -> str | None:
-    """The area the plan covers, in the fullest form the text supports (上海市松江区)."""
-    place = None
-    if title:
-        rest = LEADING_YEAR.sub("", title)
-        match = PLACE.match(rest)
-        place = match["place"] if match and _is_place(match["place"], rest) else None
-        while place and len(place) < 16:
-            lower = SUB_PLACE.match(rest, len(place))
-            if not lower or lower["place"].endswith(GENERIC_PLACE) or \
-                    not _is_place(lower["place"], rest[len(place):]):
-                break
-            place += lower["place"]
-    if not place:
-        for issuer in issuers:
-            match = PLACE.match(issuer)
-            if match:
-                place = match["place"]
-                break
-    if not place:
-        return None
-    named = " ".join(issuers + [title or ""])
-    fuller = regex.findall(rf"{PLACE_CHAIN}+{regex.escape(place)}", named)
-    return max(fuller, key=len) if fuller else place
