@@ -5,10 +5,24 @@ from __future__ import annotations
 
 import regex
 
-PLACE = regex.compile(r"^(?!全|本|我|各)(?P<place>[\p{Han}]{2,8}?(?:自治区|省|自治州|州|市|地区|盟|新区|区|"
-                      r"县|旗))")
+PLACE = regex.compile(
+    r"""
+    ^(?!全|本|我|各)                         # 全省, 本市, 各区: no place of their own
+    (?P<place>[\p{Han}]{2,8}?
+      (?:自治区|省|自治州|州(?![区市县])|市|地区|盟|新区|区|县|旗))   # 州 before 区/市/县
+    """,                                     #   is inside the name: 通州区, 高州市
+    regex.VERBOSE,
+)
 # A lower level named right after the first place: 宁夏回族自治区盐池县, 杭州市西湖区.
-SUB_PLACE = regex.compile(r"(?P<place>[\p{Han}]{1,4}?(?:新区|区|县|市|州|旗))")
+SUB_PLACE = regex.compile(
+    r"""
+    (?P<place>
+        [\p{Han}]{2,8}?自治(?:县|旗)          # long names: 石柱土家族自治县, 鄂温克族自治旗
+      | [\p{Han}]{1,4}?(?:新区|区|县|市|州(?![区市县])|旗)   # 鄞州区, 海州区, 高州市: a 州
+    )                                       #   before 区/市/县 belongs to the name
+    """,
+    regex.VERBOSE,
+)
 # Place-shaped words that name no place: 城市, 社区, 园区 …
 GENERIC_PLACE = ("城市", "地区", "社区", "园区", "辖区", "片区", "景区", "城区", "市区", "县区", "小区",
                  "街区", "省市", "市县", "区县", "县市")
