@@ -29,3 +29,34 @@ def units(task) -> list[tuple[str, str]]:
 ])
 def test_region_keeps_a_zhou_inside_a_name_and_autonomous_counties(title: str, region: str) -> None:
     assert region_of(title, []) == region
+
+
+@pytest.mark.parametrize("notice_lines", [
+    ["关于印发石家庄市2021年社会信用体系建设", "工作要点的通知"],
+    ["关于印发石家庄市2021年社会信用", "体系建设工作要点", "的通知"],
+])
+@pytest.mark.parametrize("plan_lines", [
+    ["石家庄市2021年社会信用体系建设", "工作要点"],
+    ["石家庄市2021年社会信用体系建设工作要点"],
+])
+def test_titles_broken_over_lines_are_read_whole(notice_lines, plan_lines) -> None:
+    text = "\n".join(["石家庄市人民政府办公室", *notice_lines, "石政办函〔2021〕33号",
+                      "各县(市、区)人民政府,市政府各部门:", "现将工作要点印发给你们,请认真贯彻落实。",
+                      "石家庄市人民政府办公室", "二〇二一年三月五日", "附件", *plan_lines,
+                      "一、加强信用基础建设", "1.完善信用信息共享平台。(市发改委牵头,市行政审批局配合)"])
+    notice = parse_text(text)
+    assert notice.notice_title == "关于印发石家庄市2021年社会信用体系建设工作要点的通知"
+    assert notice.title == "石家庄市2021年社会信用体系建设工作要点"
+    assert (notice.year, notice.region) == (2021, "石家庄市")
+    assert notice.issuers == ["石家庄市人民政府办公室"]
+    # the issuer above the heading, the 附件 marker and the title's lines are the cover's
+    assert notice.preamble == "现将工作要点印发给你们,请认真贯彻落实。"
+    assert not notice.warnings
+
+
+@pytest.mark.parametrize("mark", ["恩施州人民政府办公室文件", "(此件公开发布)", "附件1"])
+def test_cover_marks_are_no_preamble(mark: str) -> None:
+    notice = parse_text(f"{mark}\n关于印发恩施州2015年社会信用体系建设工作要点的通知\n"
+                        "现将工作要点印发给你们。\n恩施州2015年社会信用体系建设工作要点\n"
+                        "一、加强政务诚信\n1.建立公务员诚信档案。(州人社局负责)\n")
+    assert notice.preamble == "现将工作要点印发给你们。"

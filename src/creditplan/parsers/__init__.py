@@ -13,7 +13,8 @@ from .assign import assign_responsibility
 from .clauses import parse_clauses
 from .flat_table import find_flat_tables, parse_flat_tables
 from .coverage import collect_preamble, measure_coverage
-from .metadata import parse_closing, parse_metadata
+from .metadata import parse_metadata
+from .signature import parse_closing
 from .state import ParseState
 from .table import find_tables, parse_tables
 

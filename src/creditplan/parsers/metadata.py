@@ -2,23 +2,20 @@
 
 The cover of a notice — everything before its first section — is read as *segments*: lines,
 and in pages flattened to one line the stretches between spaces. Each field has its own rule
-over those segments; the signature may also stand after the plan, at the end of the text.
+over those segments. Who signed and when is read by ``signature``; the region by ``region``.
 """
 
 from __future__ import annotations
 
-import datetime
-
 import regex
 
-from .canonical import canonical_name
-from .numbering import CN_DIGITS, cn_to_int
 from .region import region_of
+from .signature import (DATE, ISSUER_END, MAX_SIGNERS, SEGMENT, SENTENCE_MARKS, SPACES, YEAR_CN,
+                        cover_signature, distinct_bodies, is_signer, iso_date, split_issuers,
+                        year_number)
 from .state import ParseState
 from .table import TABLE_TITLE
-from .units import split_names, split_top
-
-SEGMENT = regex.compile(r"[^\n \t]+")  # a line, or in flattened pages a run between spaces
+from .units import split_names
 
 # A notice title; the words before it on its line name the issuers. Matched from 关于 on, so
 # that the search stays linear on any line.
@@ -29,15 +26,6 @@ PLAN_WORDS = regex.compile(r"工作要点|重点工作|工作重点|重点任务
                            r"工作安排|工作方案|推进计划|工作措施|责任分工|任务清单")
 QUOTED = regex.compile(r"《\s*(?P<title>[^《》\n]{2,100}?)\s*》")
 
-_YEAR_CN = "[一二三四五六七八九〇○零OＯ]"
-DATE = regex.compile(
-    rf"""
-    (?P<year>(?:19|20)\d{{2}}|{_YEAR_CN}{{4}}) [ ]*年 [ ]*
-    (?P<month>\d{{1,2}}|[一二三四五六七八九十]{{1,2}}) [ ]*月 [ ]*
-    (?P<day>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}) [ ]*日
-    """,
-    regex.VERBOSE,
-)
 DOC_NUMBER = regex.compile(
     r"(?P<number>[\p{Han}]{1,12}[〔\[【(][ ]*(?:19|20)\d{2}[ ]*[〕\]】)][ ]*第?[ ]*\d{1,5}[ ]*号)")
 # Keys of a government page's information panel (索引号, 主题分类 …): never 主送.
@@ -46,14 +34,7 @@ PANEL_KEY = regex.compile(r"(?:索引号|主题分类|发文机关|发布机构|
 FIELD_KEY = regex.compile(r"(?:发文字号|文号|成文日期|发文机关|发布机构|主送|标题)[ ]*:")
 FIELD = regex.compile(r"^(?P<key>发文字号|文号|成文日期|发文机关|发布机构|主送|标题)[ ]*:[ ]*(?P<value>.+)$")
 
-# Names of bodies that issue notices end like this.
-ISSUER_END = regex.compile(r"(?:办公室|办公厅|人民政府|政府|委员会|领导小组|联席会议|局|厅|委|办|"
-                           r"中心|总部|分行|支行|中心支行|银行|院|法院|检察院|协会|分局)$")
-# Where two issuing bodies run together: after a body's ending, before a place name.
-ISSUER_JOIN = regex.compile(r"(?<=办公室|办公厅|人民政府|委员会|领导小组|局|厅|委)(?=中共|中国|国家|"
-                            r"[\p{Han}]{1,4}(?:省|市|自治区|区|县)(?!场|委))")
 DOCUMENT_HEADING = regex.compile(r"文件$")   # 合肥市人民政府办公厅文件
-MAX_SIGNERS = 3   # bodies signing on the lines above a date
 
 # Words of the cover letter's own sentences: a line with them ending in ":" is not 主送.
 COVER_SENTENCE = regex.compile(r"现将|印发|转发|如下|通知|同意|根据|为了|为进一步")
@@ -62,9 +43,7 @@ ADDRESSEE_LINE = regex.compile(r"^(?P<names>[^:。\n]{2,200}):")
 FIRST_SECTION = regex.compile(r"(?:^|(?<=[\s。]))一、")        # where the plan's body begins
 COVER_WORDS = regex.compile(r"^关于(?:印发|转发|下发)?|的?通知$")  # the wrapper of a notice title
 NOT_A_TITLE = regex.compile(r"[。,:;]|通知$|^关于")              # prose or a notice, not a title
-SENTENCE_MARKS = regex.compile(r"[。:,]")
-SPACES = regex.compile(r"\s+")
-YEAR = regex.compile(rf"((?:19|20)\d{{2}}|{_YEAR_CN}{{4}})年")
+YEAR = regex.compile(rf"((?:19|20)\d{{2}}|{YEAR_CN}{{4}})年")
 
 
 def parse_metadata(state: ParseState) -> None:
@@ -79,33 +58,26 @@ def parse_metadata(state: ParseState) -> None:
     issuers: list[str] = []
     if notice:
         meta["notice_title"] = notice["title"]
-        issuers += _split_issuers(notice["issuers"]) or _issuer_above(segments, notice["span"])
+        issuers += split_issuers(notice["issuers"]) or _issuer_above(state, segments,
+                                                                      notice["span"])
         state.place(*notice["span"])
-    meta["title"] = _plan_title(segments, meta.get("notice_title"))
+    _place_cover_marks(state, segments)
+    outside = [(start, seg) for start, seg in segments   # a heading's lines are not the plan's
+               if not notice or not notice["span"][0] <= start < notice["span"][1]]
+    meta["title"] = _plan_title(outside, meta.get("notice_title"))
     body_start = _set_body_start(state, meta["title"])
     if body_start > head_end:   # a cover letter with numbered points of its own came first
         segments = [(m.start(), m.group()) for m in SEGMENT.finditer(text, 0, body_start)]
     meta["doc_number"] = fields.get("发文字号") or fields.get("文号") or _doc_number(segments, state)
-    date, signers = _signature(state, segments)
-    meta["issue_date"] = _iso(fields.get("成文日期")) or date
+    date, signers = cover_signature(state, segments)
+    meta["issue_date"] = iso_date(fields.get("成文日期")) or date
     issuers += signers
     if fields.get("发文机关") or fields.get("发布机构"):
-        issuers += _split_issuers(fields.get("发文机关") or fields.get("发布机构"))
-    meta["issuers"] = _distinct_bodies(issuers)
+        issuers += split_issuers(fields.get("发文机关") or fields.get("发布机构"))
+    meta["issuers"] = distinct_bodies(issuers)
     meta["addressees"] = _addressees(state, segments, fields)
     meta["year"] = _year(meta["title"]) or _year(meta.get("notice_title"))
     meta["region"] = region_of(meta["title"], meta["issuers"])
-
-
-def _distinct_bodies(names: list[str]) -> list[str]:
-    """Each body once, as first written: 发展改革委 and 发展和改革委员会 are one body."""
-    seen, kept = set(), []
-    for name in names:
-        key = canonical_name(name) if name else None
-        if key and key not in seen:
-            seen.add(key)
-            kept.append(name)
-    return kept
 
 
 def _head_end(text: str, state: ParseState) -> int:
@@ -133,34 +105,76 @@ def _labelled_fields(segments) -> dict[str, str]:
 
 
 def _notice_title(segments) -> dict | None:
-    for start, segment in segments[:12]:
-        match = NOTICE_TITLE.search(segment)
+    for index, (start, segment) in enumerate(segments[:12]):
+        heading, end = _wrapped_notice_title(segments, index)
+        match = NOTICE_TITLE.search(heading)
         if match:
-            before = segment[max(0, match.start() - 120):match.start()]
+            before = heading[max(0, match.start() - 120):match.start()]
             issuers = regex.split(r"[《》:]", before)[-1]
             return {"title": match.group().replace(" ", ""), "issuers": issuers,
-                    "span": (start, start + len(segment))}
+                    "span": (start, end)}
     for start, segment in segments[:3]:   # a page heading: 合肥市…工作要点的通知
         if segment.endswith("通知") and PLAN_WORDS.search(segment) and len(segment) <= 80:
             return {"title": segment, "issuers": "", "span": (start, start + len(segment))}
     return None
 
 
-def _issuer_above(segments, span: tuple[int, int]) -> list[str]:
+# How many lines a heading of the cover may be broken over (long titles wrap in print).
+MAX_TITLE_LINES = 3
+
+
+def _wrapped_notice_title(segments, index: int) -> tuple[str, int]:
+    """The segment at ``index``, joined with the lines it runs on to when it opens a notice
+    title that ends on a later line (关于印发…社会信用体系建设⏎工作要点的通知); and where it ends."""
+    start, heading = segments[index]
+    end = start + len(heading)
+    if "关于" not in heading or NOTICE_TITLE.search(heading) or SENTENCE_MARKS.search(heading):
+        return heading, end
+    for next_start, following in segments[index + 1:index + MAX_TITLE_LINES]:
+        if SENTENCE_MARKS.search(following):
+            break
+        joined = heading + following
+        if NOTICE_TITLE.search(joined):
+            return joined, next_start + len(following)
+        heading = joined
+    return segments[index][1], end
+
+
+def _issuer_above(state: ParseState, segments, span: tuple[int, int]) -> list[str]:
     """The body named on the line above a notice title, or in a "…文件" heading."""
-    before = [seg for start, seg in segments if start < span[0]][-(MAX_SIGNERS + 2):]
+    before = [(start, seg) for start, seg in segments if start < span[0]][-(MAX_SIGNERS + 2):]
     names: list[str] = []     # bodies side by side (湖南省发展和改革委员会　中国人民银行湖南省分行)
-    for segment in reversed(before):
+    for start, segment in reversed(before):
         name = DOCUMENT_HEADING.sub("", segment)
-        signer = not DATE.search(segment) and not DOC_NUMBER.search(segment) and _is_signer(name)
+        signer = not DATE.search(segment) and not DOC_NUMBER.search(segment) and is_signer(name)
         if not signer:
             if names:
                 break         # the bodies written side by side end here
             continue          # the number, the date or a 签发人 line may stand between
-        names[:0] = _split_issuers(name)    # in the order written
+        names[:0] = split_issuers(name)    # in the order written
+        state.place(start, start + len(segment))
         if len(names) >= MAX_SIGNERS:
             break
     return names
+
+
+# Marks of a printed cover that name nothing a field keeps (GB/T 9704 layout).
+COVER_MARK = regex.compile(
+    r"""
+      附件[ ]?\d{0,2}                 # the marker above an attached plan: 附件, 附件1
+    | \(此件[^()]{1,10}\)            # the note under a signature: (此件公开发布)
+    """,
+    regex.VERBOSE,
+)
+
+
+def _place_cover_marks(state: ParseState, segments) -> None:
+    """Place the cover's marks: a red-head (恩施州人民政府办公室文件, the issuer's own heading),
+    the 附件 marker above the plan, the (此件公开发布) note."""
+    for start, segment in segments:
+        heading = DOCUMENT_HEADING.search(segment)
+        if COVER_MARK.fullmatch(segment) or heading and is_signer(segment[:heading.start()]):
+            state.place(start, start + len(segment))
 
 
 def _plan_title(segments, notice_title: str | None) -> str | None:
@@ -174,11 +188,32 @@ def _plan_title(segments, notice_title: str | None) -> str | None:
         match = PLAN_IN_COVER.search(segment)
         if match:
             return _clean_title(match["title"])
-    for _, segment in segments:
-        if _is_title_segment(segment):
-            return _clean_title(segment)
+    for index, (_, segment) in enumerate(segments):
+        wrapped = _wrapped_plan_title(segments, index)
+        if wrapped or _is_title_segment(segment):
+            return _clean_title(wrapped or segment)
     if notice_title:
         return _clean_title(COVER_WORDS.sub("", notice_title))
+    return None
+
+
+# The first line of a plan title broken over lines: it names the year or the subject.
+TITLE_OPENING = regex.compile(r"(?:19|20)\d{2}年|信用|诚信")
+
+
+def _wrapped_plan_title(segments, index: int) -> str | None:
+    """A plan title broken over two or three lines (石家庄市2021年社会信用体系建设⏎工作要点):
+    a line that opens a title but is none, with the lines that complete it."""
+    heading = segments[index][1]
+    if _is_title_segment(heading) or not TITLE_OPENING.search(heading) or len(heading) > 40 \
+            or NOT_A_TITLE.search(heading) or ISSUER_END.search(heading) or DATE.search(heading):
+        return None
+    for _, following in segments[index + 1:index + MAX_TITLE_LINES]:
+        if NOT_A_TITLE.search(following):
+            return None
+        heading += following
+        if _is_title_segment(heading):
+            return heading
     return None
 
 
@@ -198,13 +233,13 @@ def _set_body_start(state: ParseState, title: str | None) -> int:
         return 0
     text = state.text
     stop = min([start for start, _ in state.tables] + [len(text)])
-    found = text.find(title, 0, stop)
-    while found >= 0:
-        end = found + len(title)
-        if (found == 0 or text[found - 1] in " \n") and (end == len(text) or text[end] in " \n"):
+    # The copy may be broken over lines (or spaces in a flattened page) anywhere.
+    copy = regex.compile("[ \n]?".join(map(regex.escape, title)))
+    for found in copy.finditer(text, 0, stop):
+        start, end = found.span()
+        if (start == 0 or text[start - 1] in " \n") and (end == len(text) or text[end] in " \n"):
             state.body_start = end
-            state.place(found, end)
-        found = text.find(title, end, stop)
+            state.place(start, end)
     return state.body_start
 
 
@@ -217,89 +252,6 @@ def _doc_number(segments, state: ParseState) -> str | None:
             state.place(start, start + len(segment))
             return match["number"].replace(" ", "")
     return None
-
-
-def _signature(state: ParseState, segments) -> tuple[str | None, list[str]]:
-    """The signature date and the bodies signed above it, in the cover."""
-    for index, (start, segment) in enumerate(segments):
-        found = _signature_at(segments, index)
-        if found:
-            date, signers, first = found
-            state.place(segments[first][0], start + len(segment))
-            return date, signers
-    return None, []
-
-
-def parse_closing(state: ParseState) -> None:
-    """A signature after the plan: the last date standing alone after the last task."""
-    if state.meta.get("issue_date"):
-        return
-    end = max([t["span"][1] for t in state.tasks] + [e for _, e in state.tables] + [0])
-    segments = [(m.start(), m.group()) for m in SEGMENT.finditer(state.text, end)]
-    for index in range(len(segments) - 1, -1, -1):
-        found = _signature_at(segments, index)
-        if found:
-            state.meta["issue_date"], signers, first = found
-            state.meta["issuers"] = _distinct_bodies(state.meta.get("issuers", []) + signers)
-            state.place(segments[first][0], segments[index][0] + len(segments[index][1]))
-            return
-
-
-def _signature_at(segments, index: int) -> tuple[str, list[str], int] | None:
-    """A signature date at segment ``index``: a date alone, or after the signing bodies.
-
-    Gives the ISO date, the signing bodies, and the index of the block's first segment: bodies
-    may stand on the lines above the date, one a line (two offices often sign together).
-    """
-    start, segment = segments[index]
-    match = DATE.search(segment)
-    if not match or match.end() != len(segment):
-        return None
-    before = segment[:match.start()]
-    if before and not ISSUER_END.search(before):
-        return None
-    signers = _split_issuers(before) if before else []
-    first = index
-    while not before and first > 0 and index - first < MAX_SIGNERS \
-            and _is_signer(segments[first - 1][1]):
-        first -= 1
-    for _, above in segments[first:index]:
-        signers += _split_issuers(above)
-    return _iso(match.group()), signers, first
-
-
-def _is_signer(segment: str) -> bool:
-    return len(segment) <= 40 and bool(ISSUER_END.search(segment)) \
-        and not SENTENCE_MARKS.search(segment)
-
-
-def _iso(date: str | None) -> str | None:
-    """ISO form of a date written in Arabic or Chinese numerals.
-
-    >>> _iso("二○○八年三月二十八日"), _iso("2012年7月3日"), _iso("2019年2月30日")
-    ('2008-03-28', '2012-07-03', None)
-    """
-    match = DATE.search(date or "")
-    if not match:
-        return None
-    year = _year_number(match["year"])
-    month, day = (int(v) if v.isdigit() else cn_to_int(v) for v in (match["month"], match["day"]))
-    try:
-        return datetime.date(year, month or 0, day or 0).isoformat()
-    except ValueError:
-        return None
-
-
-def _split_issuers(text: str) -> list[str]:
-    """Issuing bodies: split on 、 and where two names run together.
-
-    >>> _split_issuers("上海市社会诚信体系建设联席会议办公室上海市征信管理办公室")
-    ['上海市社会诚信体系建设联席会议办公室', '上海市征信管理办公室']
-    """
-    names = []
-    for part in split_top(SPACES.sub("", text), "、,"):
-        names.extend(p for p in ISSUER_JOIN.split(part) if p)
-    return [n for n in names if ISSUER_END.search(n)]
 
 
 def _addressees(state: ParseState, segments, fields) -> list[str]:
@@ -318,9 +270,4 @@ def _year(title: str | None) -> int | None:
     match = YEAR.search(title or "")
     if not match:
         return None
-    return _year_number(match.group(1))
-
-
-def _year_number(year: str) -> int:
-    """A year in Arabic or Chinese digits: 2008 or 二○○八 (○ 〇 O all mean zero)."""
-    return int(year if year.isdigit() else "".join(str(CN_DIGITS.get(c, 0)) for c in year))
+    return year_number(match.group(1))
