@@ -60,3 +60,30 @@ def test_cover_marks_are_no_preamble(mark: str) -> None:
                         "现将工作要点印发给你们。\n恩施州2015年社会信用体系建设工作要点\n"
                         "一、加强政务诚信\n1.建立公务员诚信档案。(州人社局负责)\n")
     assert notice.preamble == "现将工作要点印发给你们。"
+
+
+@pytest.mark.parametrize("closing", [
+    ["附件:1.2016年绍兴市社会信用体系建设重点任务分工表", "2.绍兴市社会信用体系建设联席会议成员名单"],
+    ["抄送:市委办公室,市人大常委会办公室,", "市政协办公室。", "绍兴市人民政府办公室 2016年5月4日印发"],
+    ["(此件公开发布)", "主题词:信用 工作要点 通知"],
+])
+@pytest.mark.parametrize("body", [
+    ["一、重点任务", "(一)推进信用信息归集共享。(责任单位:市发改委、市经信委)"],
+    ["序号|工作任务|责任单位", "1|推进信用信息归集共享。|市发改委"],
+])
+def test_closing_fields_after_the_plan_are_placed(body, closing) -> None:
+    text = "\n".join(["2016年绍兴市社会信用体系建设工作方案", *body, *closing,
+                      "绍兴市人民政府办公室", "2016年5月3日"])
+    notice = parse_text(text)
+    assert len(notice.tasks) == 1 and notice.tasks[0].text == "推进信用信息归集共享。"
+    assert notice.issue_date == "2016-05-03" and notice.issuers == ["绍兴市人民政府办公室"]
+    assert not notice.warnings and notice.coverage == 1.0
+
+
+def test_a_closing_signature_is_placed_when_the_cover_was_signed() -> None:
+    notice = parse_text("关于印发2016年绍兴市信用工作方案的通知\n现将方案印发给你们。\n"
+                        "绍兴市人民政府办公室\n2016年5月3日\n2016年绍兴市信用工作方案\n"
+                        "一、重点任务\n(一)推进信用信息归集。(责任单位:市发改委)\n"
+                        "绍兴市人民政府办公室\n2016年5月3日\n")
+    assert notice.issue_date == "2016-05-03" and notice.issuers == ["绍兴市人民政府办公室"]
+    assert not notice.warnings
