@@ -87,3 +87,11 @@ def test_a_closing_signature_is_placed_when_the_cover_was_signed() -> None:
                         "绍兴市人民政府办公室\n2016年5月3日\n")
     assert notice.issue_date == "2016-05-03" and notice.issuers == ["绍兴市人民政府办公室"]
     assert not notice.warnings
+
+
+def test_a_table_without_borders_gives_no_warnings_of_a_bordered_one() -> None:
+    notice = parse_text("2021年六安市金安区社会信用体系建设重点任务分工\n序号工作任务责任单位完成时限\n"
+                        "1 完善信用信息共享平台。区发改委2021年6月底前2 推进“双公示”信息报送。"
+                        "区发改委、区市场监管局长期坚持\n")
+    assert [(t.index, t.deadline) for t in notice.tasks] == [(1, "2021年6月底前"), (2, "长期坚持")]
+    assert not notice.warnings
