@@ -95,3 +95,15 @@ def test_a_table_without_borders_gives_no_warnings_of_a_bordered_one() -> None:
                         "区发改委、区市场监管局长期坚持\n")
     assert [(t.index, t.deadline) for t in notice.tasks] == [(1, "2021年6月底前"), (2, "长期坚持")]
     assert not notice.warnings
+
+
+@pytest.mark.parametrize(("brackets", "expected", "deadline"), [
+    ("【牵头单位:市发改委】【配合单位:市司法局】", [("市发改委", "lead"), ("市司法局", "support")], None),
+    ("(牵头单位:市发改委) (配合单位:市司法局、各区县政府)",
+     [("市发改委", "lead"), ("市司法局", "support"), ("各区县政府", "support")], None),
+    ("(市发改委负责)(完成时限:2025年底)", [("市发改委", "responsible")], "2025年底"),
+])
+def test_responsibility_fields_in_brackets_side_by_side(brackets, expected, deadline) -> None:
+    task = parse_text(f"一、推进信用立法\n1.推动出台《社会信用条例(草案)》。{brackets}\n").tasks[0]
+    assert units(task) == expected and task.deadline == deadline
+    assert task.text == "推动出台《社会信用条例(草案)》。"

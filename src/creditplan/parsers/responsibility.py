@@ -184,7 +184,23 @@ def _closed_bracket(text: str, end: int) -> Responsibility | None:
     if not parsed:
         return None
     units, is_open, deadline = parsed
-    return Responsibility(start, units, is_open, deadline)
+    return _brackets_before(text, Responsibility(start, units, is_open, deadline))
+
+
+def _brackets_before(text: str, found: Responsibility) -> Responsibility:
+    """Take in the brackets standing right before a responsibility bracket when they hold
+    fields of it too: 【牵头单位:A】【配合单位:B】, (A负责)(完成时限:2025年底)."""
+    while True:
+        close = len(text[:found.start].rstrip(" "))
+        start = _matching_open(text, close - 1) if close and text[close - 1] in BRACKET_PAIRS \
+            else None
+        parsed = parse_content(text[start + 1:close - 1].replace("\n", "")) \
+            if start is not None else None
+        if not parsed:
+            return found
+        units, is_open, deadline = parsed
+        found = Responsibility(start, units + found.units, is_open or found.open_list,
+                               found.deadline or deadline)
 
 
 def _matching_open(text: str, close: int) -> int | None:
