@@ -107,3 +107,19 @@ def test_responsibility_fields_in_brackets_side_by_side(brackets, expected, dead
     task = parse_text(f"一、推进信用立法\n1.推动出台《社会信用条例(草案)》。{brackets}\n").tasks[0]
     assert units(task) == expected and task.deadline == deadline
     assert task.text == "推动出台《社会信用条例(草案)》。"
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("市委宣传部、市文明办牵头;各县(市、区)人民政府,市直各部门配合",
+     [("市委宣传部", "lead"), ("市文明办", "lead"), ("各县(市、区)人民政府", "support"),
+      ("市直各部门", "support")]),
+    ("省发展改革委牵头,省直有关部门,各市(州)人民政府配合",
+     [("省发展改革委", "lead"), ("省直有关部门", "support"), ("各市(州)人民政府", "support")]),
+    ("省直各部门,各市(州)人民政府负责", [("省直各部门", "responsible"),
+                                   ("各市(州)人民政府", "responsible")]),
+    ("市发改委牵头;市财政局,市税务局", [("市发改委", "lead"), ("市财政局", "responsible"),
+                                ("市税务局", "responsible")]),   # no role words after: the default
+])
+def test_role_words_close_the_whole_list_before_them(words: str, expected) -> None:
+    task = parse_text(f"一、加强诚信宣传\n1.开展诚信宣传。({words})\n").tasks[0]
+    assert units(task) == expected

@@ -34,7 +34,6 @@ SUPPORT_WORDS = ("配合", "参加", "参与", "协助", "协办", "协同")
 
 # Separators between units: only at bracket depth 0.
 _SEPARATORS = "、,;"
-_CLAUSE_SEPARATORS = ",;"
 _OPEN, _CLOSE = "([【〔{", ")]】〕}"
 
 # A trailing 等 and its generic tail close an open list: 等, 等相关单位, 等有关部门.
@@ -237,20 +236,34 @@ def _parse_unit_list(text: str) -> tuple[tuple[RawUnit, ...], bool]:
     name no role has role None (immutable results, shared by every column and caller)."""
     units: list[RawUnit] = []
     is_open = False
-    for clause in split_top(text, _CLAUSE_SEPARATORS):
+    for segment in split_top(text, ";"):
+        for names, role in _shared_roles(split_top(segment, ",")):
+            found, clause_open = split_names(names)
+            is_open = is_open or clause_open
+            for name in found:
+                inline = INLINE_ROLE.search(name)
+                if inline and inline.start() >= 2:
+                    units.append(RawUnit(name[:inline.start()], role_of(inline["words"], role)))
+                else:
+                    units.append(RawUnit(name, role))
+    return tuple(units), is_open
+
+
+def _shared_roles(clauses: list[str]) -> list[tuple[str, str | None]]:
+    """Each clause's names and role. Role words close the whole list before them, so a clause
+    without any takes the role of the next one that has some: in 市委宣传部牵头;各县(市、区)
+    人民政府,市直各部门配合 both lists support (commas there part items that hold a 、)."""
+    read = []
+    for clause in clauses:
         if clause.startswith("由") and len(clause) > 3:   # (由市发改委牵头)
             clause = clause[1:]
         names, words = strip_role(clause)
-        role = role_of(words, None)
-        found, clause_open = split_names(names)
-        is_open = is_open or clause_open
-        for name in found:
-            inline = INLINE_ROLE.search(name)
-            if inline and inline.start() >= 2:
-                units.append(RawUnit(name[:inline.start()], role_of(inline["words"], role)))
-            else:
-                units.append(RawUnit(name, role))
-    return tuple(units), is_open
+        read.append((names, role_of(words, None)))
+    shared, following = [], None
+    for names, role in reversed(read):
+        following = role or following
+        shared.append((names, role or following))
+    return shared[::-1]
 
 
 def unit_records(units: list[RawUnit]) -> list[dict]:
