@@ -123,3 +123,15 @@ def test_responsibility_fields_in_brackets_side_by_side(brackets, expected, dead
 def test_role_words_close_the_whole_list_before_them(words: str, expected) -> None:
     task = parse_text(f"一、加强诚信宣传\n1.开展诚信宣传。({words})\n").tasks[0]
     assert units(task) == expected
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    ("各市、自治州人民政府,各县(市、区、特区)人民政府", ["各市、自治州人民政府", "各县(市、区、特区)人民政府"]),
+    ("省直各部门,各市、州人民政府", ["省直各部门", "各市、州人民政府"]),
+    ("各州、市人民政府", ["各州、市人民政府"]),
+    ("各市、县区人民政府", ["各市、县区人民政府"]),      # a class, not two places sharing 人民政府
+])
+def test_a_class_of_places_written_with_a_dunhao_is_one_unit(names: str, expected) -> None:
+    notice = parse_text(f"{names}:\n现将工作要点印发给你们。\n一、加强诚信建设\n1.开展诚信宣传。({names}负责)\n")
+    assert notice.addressees == expected
+    assert [u.name for u in notice.tasks[0].units] == expected

@@ -62,8 +62,9 @@ def is_institution(name: str) -> bool:
     return name.endswith(INSTITUTION_ENDINGS)
 
 
-# A bare place, as it stands before a shared institution: 浦东新区, 嘉定区, 各县(市).
-BARE_PLACE = regex.compile(r"^[\p{Han}()]{1,8}?(?:新区|区|县|市)$")
+# A bare place, as it stands before a shared institution: 浦东新区, 嘉定区. 各市 and 各县(市)
+# are classes of places: 各市、县区人民政府 is one unit (``PLACE_CLASS``).
+BARE_PLACE = regex.compile(r"^(?!各)[\p{Han}()]{1,8}?(?:新区|区|县|市)$")
 PLACE_PREFIX = regex.compile(r"^(?P<place>[\p{Han}]{1,6}?(?:新区|区|县|市))(?P<rest>\p{Han}{2,}.*)$")
 
 _SPACES = regex.compile(r"\s+")
@@ -72,7 +73,9 @@ INLINE_ROLE = regex.compile(r"[(〔\[【](?P<words>牵头|配合|参与|参加|�
 # Two agencies joined by 和, 及 or 与: split only when both halves read as agencies.
 JOINED = regex.compile(r"^(?P<a>.{2,}?)(?:和|及|与|以及)(?P<b>.{2,})$")
 # A class of places written 各市、区… or 各区、县: the second item is part of the first.
-PLACE_CLASS = regex.compile(r"^各[县市区镇乡](?:\([^)]*\))?$")
+PLACE_CLASS = regex.compile(r"^各[县市区镇乡州旗盟](?:\([^)]*\))?$")
+# How the second part of such a class begins: 各市、州人民政府, 各市、自治州人民政府, 各县、市.
+PLACE_LEVELS = ("县", "市", "区", "镇", "乡", "州", "旗", "盟", "自治州", "自治县", "自治旗", "特区")
 
 
 class RawUnit(NamedTuple):
@@ -202,7 +205,7 @@ def _join_fragments(parts: list[str]) -> list[str]:
     pending: list[str] = []
     for part in parts:
         if joined and not pending and (len(part) == 1 or PLACE_CLASS.match(joined[-1].split(
-                "、")[-1]) and part[0] in "县市区镇乡"):
+                "、")[-1]) and part.startswith(PLACE_LEVELS)):
             joined[-1] += "、" + part
             continue
         pending.append(part)
