@@ -135,3 +135,15 @@ def test_a_class_of_places_written_with_a_dunhao_is_one_unit(names: str, expecte
     notice = parse_text(f"{names}:\n现将工作要点印发给你们。\n一、加强诚信建设\n1.开展诚信宣传。({names}负责)\n")
     assert notice.addressees == expected
     assert [u.name for u in notice.tasks[0].units] == expected
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    ("各县(市、区)人民政府,高新区、循环化工园区管委会,市政府各部门",
+     ["各县(市、区)人民政府", "高新区管委会", "循环化工园区管委会", "市政府各部门"]),
+    ("市发改委、浦东新区、嘉定区人民政府", ["市发改委", "浦东新区人民政府", "嘉定区人民政府"]),
+    ("黄浦区、静安区、市发改委", ["黄浦区", "静安区", "市发改委"]),   # no institution to share
+])
+def test_places_sharing_an_institution_inside_a_longer_list(names: str, expected) -> None:
+    notice = parse_text(f"{names}:\n现将工作要点印发给你们。\n一、加强诚信建设\n1.开展诚信宣传。({names}负责)\n")
+    assert notice.addressees == expected
+    assert [u.name for u in notice.tasks[0].units] == expected

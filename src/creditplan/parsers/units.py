@@ -167,7 +167,7 @@ def split_names(names: str) -> tuple[list[str], bool]:
     expanded = _expand_distributive(parts)
     if expanded:
         return expanded, False
-    parts = _join_fragments(parts)
+    parts = _join_fragments(_expand_runs(parts))
     result, is_open = [], False
     for part in parts:
         open_match = OPEN_TAIL.search(part, max(len(part) - _OPEN_TAIL_REACH, 0))
@@ -195,6 +195,24 @@ def _expand_distributive(parts: list[str]) -> list[str] | None:
     if not last or not is_institution(last["rest"]):
         return None
     return [p + last["rest"] for p in parts[:-1]] + [parts[-1]]
+
+
+def _expand_runs(parts: list[str]) -> list[str]:
+    """The places sharing one institution inside a longer list: 各县(市、区)人民政府,高新区、
+    循环化工园区管委会 → …, 高新区管委会, 循环化工园区管委会."""
+    result: list[str] = []
+    run_start = 0          # where the bare places before the current part begin in result
+    for part in parts:
+        if BARE_PLACE.match(part):
+            result.append(part)
+            continue
+        expanded = _expand_distributive(result[run_start:] + [part])
+        if expanded:
+            result[run_start:] = expanded
+        else:
+            result.append(part)
+        run_start = len(result)
+    return result
 
 
 def _join_fragments(parts: list[str]) -> list[str]:
