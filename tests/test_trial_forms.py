@@ -147,3 +147,27 @@ def test_places_sharing_an_institution_inside_a_longer_list(names: str, expected
     notice = parse_text(f"{names}:\n现将工作要点印发给你们。\n一、加强诚信建设\n1.开展诚信宣传。({names}负责)\n")
     assert notice.addressees == expected
     assert [u.name for u in notice.tasks[0].units] == expected
+
+
+@pytest.mark.parametrize("rows", [
+    # a text copy: the cell broke, the rest of the row follows on the next line
+    ["2|信用平台建设|推进市平台与省平台互联互通,实现信用信息", "实时共享。|市发改委|市数字办|2018年12月"],
+    ["2|信用平台建设|推进市平台与省平台互联", "互通,实现信用信息", "实时共享。|市发改委|市数字办|2018年12月"],
+    # a bordered copy: the continuation has every column, most of them empty
+    ["|2|信用平台建设|推进市平台与省平台互联互通,实现信用信息|市发改委|市数字|2018年12月|",
+     "| | |实时共享。| |办| |"],
+])
+def test_a_table_row_wrapped_onto_the_next_line(rows) -> None:
+    header = "|序号|主要任务|具体措施|牵头单位|责任单位|完成时限|" if rows[0].startswith("|") else \
+        "序号|主要任务|具体措施|牵头单位|责任单位|完成时限"
+    notice = parse_text("\n".join(["2018年泉州市社会信用体系建设重点工作任务分解表", header, *rows]))
+    assert [t.text for t in notice.tasks] == ["推进市平台与省平台互联互通,实现信用信息实时共享。"]
+    assert units(notice.tasks[0]) == [("市发改委", "lead"), ("市数字办", "responsible")]
+    assert notice.tasks[0].deadline == "2018年12月" and not notice.warnings
+
+
+def test_a_line_between_tables_before_a_numbered_row_is_no_wrapped_cell() -> None:
+    notice = parse_text("序号|工作任务|责任单位\n1|建立信用平台。|市发改委\n"
+                        "以下为区县任务\n1|开展诚信宣传。|各区县政府\n")
+    assert [t.text for t in notice.tasks][:1] == ["建立信用平台。"]
+    assert all("以下为区县任务" not in t.text for t in notice.tasks)

@@ -62,7 +62,8 @@ def find_tables(state: ParseState) -> None:
     regions: list[list[int]] = []
     for match in TABLE_LINE.finditer(text):
         start, end = match.span()
-        if regions and _only_headings(text[regions[-1][1]:start]):
+        if regions and (_only_headings(text[regions[-1][1]:start]) or
+                        _wrapped_cell(text[regions[-1][1]:start], match.group())):
             regions[-1][1] = end
         else:
             regions.append([start, end])
@@ -86,6 +87,22 @@ def _only_headings(gap: str) -> bool:
     return all(not line.strip() or len(line.strip()) <= 40 and "。" not in line
                and (SECTION_CELL.match(line.strip()) or CATEGORY_CELL.match(line.strip()))
                for line in gap.split("\n"))
+
+
+# The most a cell's wrapped middle line holds.
+MAX_WRAPPED_CELL = 80
+
+
+def _wrapped_cell(gap: str, following: str) -> bool:
+    """Whether the one line between two runs of table rows is the middle of a wrapped cell:
+    short, without a full stop before its end, and followed by the rest of the row (a line
+    that opens with no 序号, and is no header)."""
+    line = gap.strip()
+    cells = _cells(following)
+    filled = [cell for cell in cells if cell]
+    return bool(line) and "\n" not in line and len(line) <= MAX_WRAPPED_CELL \
+        and "。" not in line[:-1] and not TABLE_TITLE.fullmatch(line) \
+        and bool(filled) and not INDEX_CELL.match(filled[0]) and header_columns(cells) is None
 
 
 def _has_table_rows(region: str) -> bool:
@@ -255,6 +272,7 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
     categories: list[Category] = []
     rows: list[tuple[dict, Category | None]] = []
     section_rows: list[dict] = []
+    previous: list[str] = []               # the cells of the last data row
     pos = start
     for line in text[start:end].split("\n"):
         line_start, pos = pos, pos + len(line) + 1
@@ -289,6 +307,14 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
             category = _next_category(filled[0], category, categories)
             state.place(line_start, line_start + len(line))
             continue
+        above = rows[-1][0] if rows and rows[-1][0]["_span"][1] == line_start - 1 else None
+        wrapped = _wrapped_row(previous, cells, columns) if above else None
+        if wrapped:       # the rest of the row above, whose cells wrapped onto this line
+            previous = wrapped
+            above.update(assign_cells(wrapped, columns),
+                         _span=(above["_span"][0], line_start + len(line)))
+            state.place(line_start, line_start + len(line))
+            continue
         row = assign_cells(cells, columns)
         if "content" not in row and "category" in row and "index" in row:
             row["content"] = row.pop("category")
@@ -305,6 +331,7 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
         row["_section"] = section
         row["_span"] = (line_start, line_start + len(line))
         rows.append((row, category))
+        previous = cells
         state.place(line_start, line_start + len(line))
     if section_rows and not state.sections:   # a notice that is only its table
         state.sections.extend(section_rows)
@@ -319,6 +346,32 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
         state.groups.append({"origin": "table", "section": section, "index": category_.number,
                              "title": category_.title, "text": "",
                              "path": [p for p in (section, category_.number) if p is not None]})
+
+
+def _wrapped_row(previous: list[str], cells: list[str], columns: list[Column]) \
+        -> list[str] | None:
+    """The cells of the row above with this line's added, when this line is the rest of it: a line
+    without a 序号 whose cells continue the row's (a cell's text wrapped in a text copy).
+
+    Either the row above was cut short and this line holds the rest of its last cell and the
+    cells after it, or both lines have every column (a bordered copy) and this one's cells
+    continue those above them. A category alone on a line is no continuation."""
+    if not any(c.kind == "index" for c in columns) or any(INDEX_CELL.match(c) for c in cells):
+        return None
+    width = len(columns)
+    if cells[0] and len(previous) < width and len(previous) + len(cells) - 1 <= width:
+        merged = previous[:-1] + [previous[-1] + cells[0]] + cells[1:]
+    elif not cells[0] and len(previous) <= width and len(cells) <= width:
+        kinds = {c.kind for c, cell in zip(columns, cells) if cell}
+        if not kinds - {"category"}:
+            return None
+        padded = previous + [""] * (width - len(previous))
+        merged = [above + cell for above, cell in zip(padded, cells + [""] * width)]
+    else:
+        return None
+    row = assign_cells(merged, columns)
+    return merged if "index" in row and "content" in row and \
+        row["index"] == assign_cells(previous, columns).get("index") else None
 
 
 def _section_for(rows, category: Category) -> int | None:
