@@ -29,6 +29,7 @@ PIECES = [
     "发表:市政府", "浏览:12", "首页 > 通知", "当前位置:首页", "上一篇:通知", "版权所有 ©2023",
     "主办单位:某市网站", "打印本頁", "關閉窗口", "版權所有", "各有关单位:", "當前位置:首頁", "首页/通知",
     "发布时间:2023-01-02", "字号:大 中 小", "承辦單位:某網", "來源:", "瀏覽次數:3",
+    "主办:某市政府 承办:某中心", "主辦:某市 協辦:某局", " 运维:某公司",
 ]
 piece_text = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 # Short lines: furniture is a whole line, so a line must be little more than one widget.

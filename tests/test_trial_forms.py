@@ -171,3 +171,38 @@ def test_a_line_between_tables_before_a_numbered_row_is_no_wrapped_cell() -> Non
                         "以下为区县任务\n1|开展诚信宣传。|各区县政府\n")
     assert [t.text for t in notice.tasks][:1] == ["建立信用平台。"]
     assert all("以下为区县任务" not in t.text for t in notice.tasks)
+
+
+@pytest.mark.parametrize("footer", ["打印本页 关闭窗口 主办:洛阳市人民政府办公室 承办:洛阳市大数据管理局 "
+                                    "版权所有:洛阳市人民政府 豫ICP备05001234号",
+                                    "【打印本页】 【关闭窗口】 网站标识码:4103000001"])
+def test_furniture_of_a_page_flattened_to_one_line(footer: str) -> None:
+    page = ("首页 > 政务公开 > 政策文件 洛阳市人民政府办公室关于印发洛阳市2018年社会信用体系建设工作要点的通知 "
+            "来源:洛阳市人民政府办公室 浏览次数:1234 【字体:大 中 小】 【打印本页】 "
+            "现将《洛阳市2018年社会信用体系建设工作要点》印发给你们,请认真贯彻执行。 "
+            "洛阳市2018年社会信用体系建设工作要点 一、完善信用信息平台 "
+            "1.推进市信用信息共享平台升级改造,实现与省平台、各县(市、区)平台互联互通。(市发展改革委负责) "
+            "2.推进食品药品、安全生产领域信用建设,建立重点领域从业人员信用档案。(市市场监管局、市应急局负责) "
+            + footer)
+    notice = parse_text(page)
+    assert [units(t) for t in notice.tasks] == [
+        [("市发展改革委", "responsible")],
+        [("市市场监管局", "responsible"), ("市应急局", "responsible")]]
+    assert notice.tasks[1].text == "推进食品药品、安全生产领域信用建设,建立重点领域从业人员信用档案。"
+    assert notice.preamble == "现将《洛阳市2018年社会信用体系建设工作要点》印发给你们,请认真贯彻执行。"
+    assert notice.addressees == [] and notice.issuers == ["洛阳市人民政府办公室"]
+
+
+def test_site_credits_as_bare_fields_side_by_side_are_furniture() -> None:
+    notice = parse_text("一、完善信用信息平台\n1.推进平台升级改造。(市发展改革委负责)\n"
+                        "主办:洛阳市人民政府办公室 承办:洛阳市大数据管理局\n")
+    assert not notice.warnings
+    kept = parse_text("一、完善信用信息平台\n1.推进平台升级改造。\n主办单位:市委宣传部 承办单位:市发改委\n")
+    assert units(kept.tasks[0]) == [("市委宣传部", "responsible"), ("市发改委", "responsible")]
+
+
+def test_a_flattened_page_keeps_its_table_separators_and_words_that_are_no_widgets() -> None:
+    from creditplan.normalize.flat_furniture import drop_furniture_stretches
+    line = ("序号 | 工作任务 | 责任单位 | 1 | 开展“诚信建设万里行”活动,组织大中小学校开展诚信教育。 | 市教育局 | "
+            * 6 + "中 小 微企业 信用 大 数据")
+    assert drop_furniture_stretches(line).text == line

@@ -15,6 +15,7 @@ from .boilerplate import drop_furniture_lines, drop_inline_bylines, drop_trailin
 from .damage import repair_byte_shift, repair_lost_spaces, report_unrecoverable
 from .decode import decode_bytes
 from .edits import OffsetMap, StepResult
+from .flat_furniture import drop_furniture_stretches
 from .markup import strip_markup
 from .mojibake import repair_mojibake
 from .pinyin import strip_pinyin_annotations
@@ -39,6 +40,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("width", fold_width),                        # full-width forms, exotic spaces
     ("boilerplate", drop_furniture_lines),        # web-page furniture lines
     ("boilerplate", drop_inline_bylines),         # a byline inside a flattened page's line
+    ("boilerplate", drop_furniture_stretches),    # furniture between a flattened page's spaces
     ("boilerplate", drop_trailing_border),        # a lone "|" after a paragraph
     ("spacing", tidy_spaces),                     # indentation, trailing and repeated spaces
     ("spacing", collapse_blank_lines),            # runs of blank lines

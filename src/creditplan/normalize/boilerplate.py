@@ -39,6 +39,10 @@ _FURNITURE_LINE = LazyPattern(
         #   also how a task names who carries it out)
         [^\n。]{0,60}(?:主办单位|承办单位|主办|承办)[ ]*[:：][^\n。]{0,160}
         (?:网站|网|版权|ICP|备案|地址|电话|邮编|技术支持|联系|维护)[^\n。]{0,160}
+      | # a site's credits as bare fields side by side: 主办:X 承办:Y (a task's labels name a
+        #   单位 or 部门: 主办单位:)
+        (?:主办|承办)[ ]*[:：][^\n。:：]{1,60}
+        (?:[ ]+(?:主办|承办|协办|运维|维护)[ ]*[:：][^\n。:：]{1,60})+
       | # page numbers left by a PDF or Word export: - 3 -, — 12 —, 第3页 共10页
         [-—–－]+[ ]?\d{1,3}[ ]?[-—–－]+
       | 第[ ]?\d{1,3}[ ]?页(?:[ ]*[,/]?[ ]*共[ ]?\d{1,3}[ ]?页)?

@@ -1,0 +1,79 @@
+"""Web-page furniture inside a page flattened to one line: the former lines are the stretches
+between spaces, and a stretch that is furniture on its own line is furniture here too.
+
+``boilerplate.drop_furniture_lines`` drops whole furniture lines; a flattened page has none, and
+its trail, widgets and footer run into the notice (首页 > 政务公开 > … 洛阳市…的通知 … 【打印本页】
+【关闭窗口】 主办:… 版权所有:… ICP备…). Left there they end the last task's text after its
+responsibility, which is then not found. The same screens and patterns decide, stretch by
+stretch, so a stretch is dropped only when all of it is furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from ..lazy import LazyPattern
+from .boilerplate import (MAX_FURNITURE, SIZE_ONLY, _FURNITURE_LINE, _apply, _near_furniture,
+                          _screened)
+from .edits import StepResult, unchanged
+from .script import converter
+
+STRETCH = re.compile(r"[^ \n]+")
+# A navigation trail at a stretch's start, its crumbs without spaces of their own:
+# 首页 > 政务公开 > 政策文件 (line-based, the trail pattern takes the rest of its line).
+FLAT_TRAIL = LazyPattern(
+    r"""
+    (?:^|(?<=[ ]))                              # a stretch of its own
+    (?:(?:当前位置|您现在的位置|你的位置|所在位置)[ ]*:[ ]*)?
+    首[页頁] (?:[ ]?[>＞»›][ ]?[^ >＞»›。\n]{1,20}){1,8} (?=[ \n]|$)
+    """,
+    regex.VERBOSE,
+)
+# Fields that are furniture only beside other furniture: a site's credits (主办:X beside
+# 版权所有), as lone size words (大 中 小) are.
+WEAK_FIELD = LazyPattern(r"(?:主办|承办|协办|运维|维护|主辦|承辦|協辦|維護)(?:单位|單位)?[ ]*:"
+                         r"[^。:\n]{1,60}")
+# Cell separators of a flattened table stand alone between spaces: never furniture here.
+SEPARATOR = re.compile(r"[|｜]+")
+
+
+def drop_furniture_stretches(text: str) -> StepResult:
+    """Remove the furniture stretches of lines too long to be furniture themselves.
+
+    >>> flat = drop_furniture_stretches("首页 > 通知 关于印发要点的通知 " + "一、总则。" * 50
+    ...                                 + " 【打印本页】 主办:某市政府 版权所有:某市").text
+    >>> flat[:12], flat[-8:]
+    (' 关于印发要点的通知 一', '一、总则。   ')
+    """
+    edits: list[tuple[int, int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        # one stretch, or none but indentation: no former line to drop
+        if len(line) > MAX_FURNITURE and " " in line.strip(" "):
+            edits.extend((pos + start, pos + end, 0) for start, end in _furniture_in(line))
+        pos += len(line) + 1
+    return _apply(text, sorted(edits)) if edits else unchanged(text)
+
+
+def _furniture_in(line: str) -> list[tuple[int, int]]:
+    """The spans of ``line`` that are furniture: a trail, and stretches that are furniture."""
+    spans = [m.span() for m in FLAT_TRAIL.finditer(line)]
+    stretches = [m.span() for m in STRETCH.finditer(line)]
+    if spans:
+        stretches = [(a, b) for a, b in stretches if not any(s <= a < e for s, e in spans)]
+    tried = [i for i, (start, end) in enumerate(stretches)
+             if "。" not in line[start:end] and not SEPARATOR.fullmatch(line, start, end)]
+    kinds: list[str | None] = [None] * len(stretches)
+    convert = converter("t2s").convert
+    for k in _screened([line[slice(*stretches[i])] for i in tried]):
+        index = tried[k]
+        stretch = line[slice(*stretches[index])]
+        if SIZE_ONLY.fullmatch(stretch) or WEAK_FIELD.fullmatch(stretch):
+            kinds[index] = "size"
+        elif _FURNITURE_LINE.fullmatch(stretch) or _FURNITURE_LINE.fullmatch(convert(stretch)):
+            kinds[index] = "furniture"
+    spans += [stretches[i] for i, kind in enumerate(kinds)
+              if kind == "furniture" or kind == "size" and _near_furniture(kinds, i)]
+    return spans
