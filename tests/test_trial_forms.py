@@ -206,3 +206,18 @@ def test_a_flattened_page_keeps_its_table_separators_and_words_that_are_no_widge
     line = ("序号 | 工作任务 | 责任单位 | 1 | 开展“诚信建设万里行”活动,组织大中小学校开展诚信教育。 | 市教育局 | "
             * 6 + "中 小 微企业 信用 大 数据")
     assert drop_furniture_stretches(line).text == line
+
+
+def test_markdown_marks_of_a_converted_page_are_no_text() -> None:
+    notice = parse_text("# 2021年温州市社会信用体系建设工作要点\n\n## 一、完善信用制度\n\n"
+                        "**(一)推动地方立法。**配合做好条例宣贯。(责任单位:市发改委)\n\n"
+                        "| **序号** | **工作任务** | **责任单位** |\n|---|---|---|\n| 1 | 开展诚信宣传。 | 市委宣传部 |\n")
+    assert notice.title == "2021年温州市社会信用体系建设工作要点" and notice.preamble == ""
+    assert [t.text for t in notice.tasks] == ["推动地方立法。配合做好条例宣贯。", "开展诚信宣传。"]
+    assert notice.tasks[0].title == "推动地方立法" and not notice.warnings
+
+
+@pytest.mark.parametrize("text", ["C# 语言与 a ** b", "联系人:______", "注:**"])
+def test_lone_markdown_like_marks_stay(text: str) -> None:
+    from creditplan.normalize.markup import strip_markdown
+    assert strip_markdown(text).text == text

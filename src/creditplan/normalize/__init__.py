@@ -16,7 +16,7 @@ from .damage import repair_byte_shift, repair_lost_spaces, report_unrecoverable
 from .decode import decode_bytes
 from .edits import OffsetMap, StepResult
 from .flat_furniture import drop_furniture_stretches
-from .markup import strip_markup
+from .markup import strip_markdown, strip_markup
 from .mojibake import repair_mojibake
 from .pinyin import strip_pinyin_annotations
 from .script import to_simplified
@@ -33,6 +33,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("mojibake", repair_mojibake),                # whole text decoded with the wrong codec
     ("line_end", fold_line_ends),                 # CRLF, CR, BOM, zero-width marks
     ("markup", strip_markup),                     # HTML tags and entities
+    ("markup", strip_markdown),                   # Markdown heading and bold marks
     ("unrecoverable", report_unrecoverable),      # 锟斤拷, U+FFFD: noted, never invented
     ("pinyin_annotation", strip_pinyin_annotations),  # 關(guān) → 關
     ("byte_shift", repair_byte_shift),            # ?qū)嶓w → 實體

@@ -78,3 +78,27 @@ def strip_markup(text: str) -> StepResult:
     pattern = markup_pattern(tags and _CLOSES_COMMENT in text,
                              tags and _CLOSES_CODE.search(text) is not None)
     return substitute(pattern, text, _replace)
+
+
+# Markdown left by page-to-text converters: heading marks at a line's start (## 一、总则) and
+# bold marks around a heading or a task's title (**(一)推动立法。**). Only marks that pair up on
+# their line are emphasis; a lone * or # stays, and so do ____ blanks to fill in.
+MARKDOWN = LazyPattern(
+    r"""
+      ^[ ]{0,3}\#{1,6}[ ]+                 # a heading mark: # title, ## 一、总则
+    | \*\*(?=[^\n]*?\*\*)                  # bold: a mark with another after it on its line,
+    | (?<=\*\*[^\n]*?)\*\*                  #   or one after another
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+
+def strip_markdown(text: str) -> StepResult:
+    """Remove Markdown heading and emphasis marks (a Markdown table's pipes stay: a table).
+
+    >>> strip_markdown("## 一、总则\\n**(一)推动立法。** 配合宣贯。").text
+    '一、总则\\n(一)推动立法。 配合宣贯。'
+    """
+    if "#" not in text and "**" not in text:
+        return unchanged(text)
+    return substitute(MARKDOWN, text, lambda match: "")
