@@ -221,3 +221,24 @@ def test_markdown_marks_of_a_converted_page_are_no_text() -> None:
 def test_lone_markdown_like_marks_stay(text: str) -> None:
     from creditplan.normalize.markup import strip_markdown
     assert strip_markdown(text).text == text
+
+
+@pytest.mark.parametrize("after", [
+    "抄送:省委办公厅,省人大常委会办公厅。 贵州省人民政府办公厅 2019年3月6日印发",
+    "附件:1.重点任务分工表 2.联席会议成员名单 贵州省人民政府办公厅 2019年3月5日",
+    "贵州省人民政府办公厅 2019年3月5日",
+    "第三部分 保障措施 加强组织领导,落实工作责任。",
+])
+def test_a_flattened_page_ends_its_last_task_at_its_responsibility(after: str) -> None:
+    lines = ["一、强化信用监管", "(一)推进信用分级分类监管。(省市场监管局、省应急厅按职责分工负责)",
+             "(二)健全失信联合惩戒机制。(省发展改革委牵头,省直有关部门配合)", after]
+    for text in ("\n".join(lines), " ".join(lines)):
+        task = parse_text(text).tasks[-1]
+        assert task.text == "健全失信联合惩戒机制。"
+        assert units(task) == [("省发展改革委", "lead"), ("省直有关部门", "support")]
+
+
+def test_fields_of_one_responsibility_in_brackets_on_two_lines() -> None:
+    task = parse_text("一、推进信用立法\n1.推动出台条例。(牵头单位:市发改委)\n(配合单位:市司法局)\n").tasks[0]
+    assert units(task) == [("市发改委", "lead"), ("市司法局", "support")]
+    assert task.text == "推动出台条例。"

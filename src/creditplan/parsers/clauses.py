@@ -13,7 +13,7 @@ from bisect import bisect_right
 import regex
 
 from .numbering import Item, accept_in_sequence, find_labels
-from .responsibility import ANY_LABEL, find_responsibility
+from .responsibility import ANY_LABEL, OPENERS, find_responsibility, parse_content
 from .state import ParseState
 from .titles import flow, split_heading
 
@@ -30,8 +30,23 @@ END_MATTER = regex.compile(
     regex.VERBOSE | regex.MULTILINE,
 )
 
+# The same fields in a page flattened to one line, where a space stands for each line break:
+# they begin a stretch, and a signature is a signer's stretch before a date's.
+FLAT_END_MATTER = regex.compile(
+    r"""
+    (?<=[ ])(?: 附件[ ]*[:\d] | 抄送[ ]*: | 主题词[ ]*: | 联系人[ ]*:
+      | [\p{Han}、]{2,60}(?:办公室|人民政府|政府|委员会|局|厅|委|办|中心)
+        [ ](?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?=[ ]|$)
+    )
+    """,
+    regex.VERBOSE,
+)
+
 CN_KINDS = frozenset({"cn", "cn_paren"})
+CLOSERS = ")〕]】"     # the closing bracket of each opener in ``OPENERS``, in order
 _NEXT_WORDS = regex.compile(r"\s*")   # the blank stretch before the next line's words
+# Where a line ended: a line break, or in a flattened page a space.
+_LINE_ENDS = regex.compile(r"[\n ]")
 
 
 def parse_clauses(state: ParseState) -> None:
@@ -151,22 +166,34 @@ def _task(state: ParseState, items: list[Item], index: int, start: int, end: int
 def _cut_end_matter(text: str, start: int, end: int) -> int:
     """End a clause before what follows it but is not its own: a signature, date, attachment
     or table title on a later line, or any paragraph after the line that gave its
-    responsibility (a responsibility closes a task)."""
+    responsibility (a responsibility closes a task). In a page flattened to one line the
+    stretches between spaces are its lines."""
     newline = text.find("\n", start, end)
-    if newline < 0:
-        return end
-    match = END_MATTER.search(text, newline + 1, end)
+    match = END_MATTER.search(text, newline + 1, end) if newline >= 0 else None
     end = match.start() if match else end
-    # Only a line that ends in a bracket is read, and only when text follows it: each check
-    # costs the length of its own line, so the whole cut stays linear.
+    flat = FLAT_END_MATTER.search(text, start, end) if " " in text[start:end] else None
+    end = flat.start() if flat else end
+    # Only a line that ends in a bracket is read, and only when text follows it that opens no
+    # field of the same responsibility: each check costs the length of its own line.
     content_end = start + len(text[start:end].rstrip())
     line_start = start
-    while 0 <= newline < content_end:
-        if text[newline - 1] in ")〕】]":
-            following = _NEXT_WORDS.match(text, newline, end)
-            if not ANY_LABEL.match(text, following.end(), end) and \
-                    find_responsibility(text[line_start:newline]):
-                return newline
-        line_start = newline + 1
-        newline = text.find("\n", newline + 1, end)
+    for line_end in _LINE_ENDS.finditer(text, start, content_end):
+        pos = line_end.start()
+        if text[pos - 1] in ")〕】]":
+            following = _NEXT_WORDS.match(text, pos, end).end()
+            if not ANY_LABEL.match(text, following, end) and \
+                    not _opens_responsibility(text, following, end) and \
+                    find_responsibility(text[line_start:pos]):
+                return pos
+        if text[pos] == "\n":
+            line_start = pos + 1
     return end
+
+
+def _opens_responsibility(text: str, start: int, end: int) -> bool:
+    """Whether a bracket of responsibility fields opens at ``start``: (配合单位:…) after
+    (牵头单位:…), the two one responsibility."""
+    if start >= end or text[start] not in OPENERS:
+        return False
+    close = text.find(CLOSERS[OPENERS.index(text[start])], start, min(end, start + 600))
+    return close > 0 and parse_content(text[start + 1:close]) is not None

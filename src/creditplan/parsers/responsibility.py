@@ -191,7 +191,7 @@ def _brackets_before(text: str, found: Responsibility) -> Responsibility:
     """Take in the brackets standing right before a responsibility bracket when they hold
     fields of it too: 【牵头单位:A】【配合单位:B】, (A负责)(完成时限:2025年底)."""
     while True:
-        close = len(text[:found.start].rstrip(" "))
+        close = len(text[:found.start].rstrip(" \n"))
         start = _matching_open(text, close - 1) if close and text[close - 1] in BRACKET_PAIRS \
             else None
         parsed = parse_content(text[start + 1:close - 1].replace("\n", "")) \
