@@ -242,3 +242,25 @@ def test_fields_of_one_responsibility_in_brackets_on_two_lines() -> None:
     task = parse_text("一、推进信用立法\n1.推动出台条例。(牵头单位:市发改委)\n(配合单位:市司法局)\n").tasks[0]
     assert units(task) == [("市发改委", "lead"), ("市司法局", "support")]
     assert task.text == "推动出台条例。"
+
+
+@pytest.mark.parametrize(("header", "role", "deadline_word"), [
+    ("序号|任务内容|牵头部门|协同单位|完成期限", ("lead", "support"), "完成期限"),
+    ("序号|重点工作|主责部门|协办部门|时间要求", ("lead", "support"), "时间要求"),
+    ("序号|工作举措|责任主体|参与部门|时限要求", ("responsible", "support"), "时限要求"),
+])
+def test_header_words_of_other_notices_name_their_columns(header, role, deadline_word) -> None:
+    notice = parse_text(f"2022年芜湖市信用建设任务清单\n{header}\n1|完善信用平台。|市发改委|市数据资源局|2022年6月\n")
+    task = notice.tasks[0]
+    assert set(units(task)) == {("市发改委", role[0]), ("市数据资源局", role[1])}
+    assert task.deadline == "2022年6月" and not notice.warnings
+
+
+def test_a_header_with_other_columns_opens_the_next_table() -> None:
+    notice = parse_text("序号|任务内容|牵头部门|协同单位|完成期限\n1|完善信用平台。|市发改委|市数据局|2022年6月\n"
+                        "序号|重点工作|责任主体|时间要求\n2|开展诚信宣传。|市委宣传部、市文明办|2022年9月\n")
+    assert [units(t) for t in notice.tasks] == [
+        [("市发改委", "lead"), ("市数据局", "support")],
+        [("市委宣传部", "responsible"), ("市文明办", "responsible")]]
+    assert [t.deadline for t in notice.tasks] == ["2022年6月", "2022年9月"]
+    assert not notice.warnings

@@ -29,12 +29,16 @@ TABLE_TITLE = LazyPattern(r"[^\n|。]{0,80}(?:分工表|任务表|一览表|责�
 HEADER_COLUMNS = (
     ("index", ("序号", "编号")),
     ("category", ("类别", "分类", "类型", "领域", "重点领域", "任务类别")),
-    ("content", ("工作内容", "具体内容", "主要内容", "工作措施", "具体措施", "主要措施",
-                 "工作任务", "主要任务", "重点任务", "具体任务", "任务", "工作事项", "事项")),
-    ("lead", ("牵头单位", "牵头部门", "主责单位", "主办单位")),
-    ("support", ("配合单位", "配合部门", "协办单位", "参与单位", "协助单位")),
-    ("responsible", ("责任单位", "责任部门", "负责单位", "承办单位", "实施单位")),
-    ("deadline", ("完成时限", "时间进度", "完成时间", "时间节点", "时限", "进度安排", "时间安排")),
+    ("content", ("工作内容", "具体内容", "主要内容", "任务内容", "工作措施", "具体措施", "主要措施",
+                 "工作举措", "主要举措", "具体举措", "工作任务", "主要任务", "重点任务", "具体任务",
+                 "重点工作", "任务", "工作事项", "事项")),
+    ("lead", ("牵头单位", "牵头部门", "主责单位", "主责部门", "主办单位", "主办部门")),
+    ("support", ("配合单位", "配合部门", "协办单位", "协办部门", "参与单位", "参与部门", "协助单位",
+                 "协助部门", "协同单位", "协同部门")),
+    ("responsible", ("责任单位", "责任部门", "责任主体", "负责单位", "负责部门", "承办单位", "承办部门",
+                     "实施单位", "实施主体", "落实单位")),
+    ("deadline", ("完成时限", "时间进度", "完成时间", "完成期限", "时间节点", "时间要求", "时限要求",
+                  "时限", "期限", "进度安排", "时间安排")),
     ("note", ("备注", "说明")),
 )
 
@@ -283,7 +287,9 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
             continue
         header = header_columns(cells)
         if header:
-            columns = columns or header   # a header repeated after a page break adds nothing
+            # A header repeated after a page break adds nothing; one with other columns opens
+            # the next table.
+            columns = header if columns is None or len(header) != len(columns) else columns
             state.place(line_start, line_start + len(line))
             continue
         if columns is None:
@@ -329,6 +335,7 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
                        f"{line.strip()[:40]!r}", line_start)
             continue
         row["_section"] = section
+        row["_columns"] = columns          # the header this row's cells follow
         row["_span"] = (line_start, line_start + len(line))
         rows.append((row, category))
         previous = cells
@@ -337,7 +344,7 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
         state.sections.extend(section_rows)
     by_title = not saw_section_rows
     for row, category_ in rows:
-        state.tasks.append(_row_task(state, row, category_, columns or [], by_title))
+        state.tasks.append(_row_task(state, row, category_, row.pop("_columns"), by_title))
     for category_ in categories:
         # A category is a group unless it is one of the notice's sections (matched by title).
         if by_title and category_.section:
