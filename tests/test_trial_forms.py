@@ -264,3 +264,16 @@ def test_a_header_with_other_columns_opens_the_next_table() -> None:
         [("市委宣传部", "responsible"), ("市文明办", "responsible")]]
     assert [t.deadline for t in notice.tasks] == ["2022年6月", "2022年9月"]
     assert not notice.warnings
+
+
+def test_items_of_a_task_with_brackets_of_their_own_give_their_units() -> None:
+    task = parse_text("一、推进信用示范创建\n(一)巩固示范城市创建成果。一是建立长效机制(市发展改革委负责);"
+                      "二是开展信用示范街区创建(各区县(市)人民政府负责)。\n").tasks[0]
+    assert units(task) == [("市发展改革委", "responsible"), ("各区县(市)人民政府", "responsible")]
+    assert task.text == "巩固示范城市创建成果。一是建立长效机制(市发展改革委负责);二是开展信用示范街区创建"
+
+
+@pytest.mark.parametrize("text", ["制定《管理办法(试行)》,规范信息归集。", "推进区县(市)平台建设,实现互联互通。",
+                                  "明确牵头部门(单位),落实工作责任。"])
+def test_brackets_in_a_task_that_name_no_responsibility_give_no_units(text: str) -> None:
+    assert parse_text(f"一、完善制度\n1.{text}\n").tasks[0].units == []

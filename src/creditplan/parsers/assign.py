@@ -7,7 +7,7 @@ A section with no numbered children stays a task only when it carries a responsi
 
 from __future__ import annotations
 
-from .responsibility import find_responsibility
+from .responsibility import find_inline_units, find_responsibility
 from .state import ParseState
 from .titles import flow, split_heading, task_title
 from .units import unit_records
@@ -29,8 +29,10 @@ def assign_responsibility(state: ParseState) -> None:
         text = raw[:found.start] if found else raw
         if found and found.end is not None and raw[found.end:].strip():
             text += raw[found.end:]      # words after labelled fields are still the task's
+        inline = find_inline_units(text)     # the items' own brackets, in the text
+        if found or inline:
+            task["units"] = unit_records(inline + (found.units if found else []))
         if found:
-            task["units"] = unit_records(found.units)
             task["units_open"] = found.open_list
             task["deadline"] = found.deadline
             task["_own_line"] = raw[:found.start].rstrip(" ").endswith("\n")

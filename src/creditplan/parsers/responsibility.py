@@ -314,6 +314,30 @@ def _role_sentence(text: str, end: int) -> Responsibility | None:
     return Responsibility(match.start(), units, is_open, deadline)
 
 
+# A bracket inside a task's text that closes one of its items: 一是…(A负责);二是…(B负责)。
+INLINE_CLOSE = regex.compile(r"[)〕】\]](?=[;,。])")
+
+
+def find_inline_units(text: str) -> list[RawUnit]:
+    """Units named in brackets that close the items of a task inside its text, each bracket
+    with role words or labels of its own: 一是建立长效机制(市发展改革委负责);二是…. The brackets
+    stay in the text (they say which item each unit answers for).
+
+    >>> find_inline_units("一是建立机制(市发改委负责);二是开展创建(试行)。")
+    [RawUnit(name='市发改委', role='responsible')]
+    """
+    units: list[RawUnit] = []
+    for close in INLINE_CLOSE.finditer(text):
+        start = _matching_open(text, close.start())
+        content = text[start + 1:close.start()] if start is not None else ""
+        if not (ROLE_WORD.search(content) or ANY_LABEL.search(content)):
+            continue
+        parsed = parse_content(content)
+        if parsed and _all_agencies(parsed[0]):
+            units.extend(parsed[0])
+    return units
+
+
 def parse_cell(cell: str, column_role: str | None) -> tuple[list[RawUnit], bool]:
     """Units of a table cell. A 牵头单位 or 配合单位 column decides the role; a 责任单位
     column lets the words in the cell decide (A牵头,B按职责分工负责), else responsible."""
@@ -326,4 +350,5 @@ def parse_cell(cell: str, column_role: str | None) -> tuple[list[RawUnit], bool]
     return parse_unit_list(cell, "responsible")
 
 
-__all__ = ["Responsibility", "find_responsibility", "parse_content", "parse_cell", "split_top"]
+__all__ = ["Responsibility", "find_inline_units", "find_responsibility", "parse_content",
+           "parse_cell", "split_top"]
