@@ -277,3 +277,19 @@ def test_items_of_a_task_with_brackets_of_their_own_give_their_units() -> None:
                                   "明确牵头部门(单位),落实工作责任。"])
 def test_brackets_in_a_task_that_name_no_responsibility_give_no_units(text: str) -> None:
     assert parse_text(f"一、完善制度\n1.{text}\n").tasks[0].units == []
+
+
+@pytest.mark.parametrize("joiner", ["\n", " "])
+def test_a_page_information_panel_is_metadata_not_preamble(joiner: str) -> None:
+    text = joiner.join([
+        "索引号:11370300004312345A/2020-00123", "主题分类:综合政务", "发布机构:淄博市人民政府办公室",
+        "成文日期:2020年04月15日", "标题:淄博市人民政府办公室关于印发淄博市2020年社会信用体系建设工作要点的通知",
+        "发文字号:淄政办字〔2020〕21号", "有效性:有效",
+        "淄博市人民政府办公室关于印发淄博市2020年社会信用体系建设工作要点的通知", "淄政办字〔2020〕21号",
+        "现将工作要点印发给你们,请认真贯彻执行。", "淄博市2020年社会信用体系建设工作要点",
+        "一、加强信用基础设施建设", "(一)完善市公共信用信息平台。(责任单位:市大数据局)"])
+    notice = parse_text(text)
+    assert notice.notice_title == "关于印发淄博市2020年社会信用体系建设工作要点的通知"
+    assert (notice.doc_number, notice.issue_date) == ("淄政办字〔2020〕21号", "2020-04-15")
+    assert notice.issuers == ["淄博市人民政府办公室"]
+    assert notice.preamble == "现将工作要点印发给你们,请认真贯彻执行。"

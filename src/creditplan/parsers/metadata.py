@@ -52,8 +52,10 @@ def parse_metadata(state: ParseState) -> None:
     head_end = _head_end(text, state)
     segments = [(m.start(), m.group()) for m in SEGMENT.finditer(text, 0, head_end)]
     fields = _labelled_fields(segments)
+    _place_panel(state, segments)
     meta = state.meta
-    notice = _notice_title(segments)
+    notice = _notice_title([seg for seg in segments if not PANEL_KEY.match(seg[1])]) \
+        or _notice_title(segments)
     meta["notice_title"] = fields.get("标题") if fields.get("标题", "").endswith("通知") else None
     issuers: list[str] = []
     if notice:
@@ -68,7 +70,8 @@ def parse_metadata(state: ParseState) -> None:
     body_start = _set_body_start(state, meta["title"])
     if body_start > head_end:   # a cover letter with numbered points of its own came first
         segments = [(m.start(), m.group()) for m in SEGMENT.finditer(text, 0, body_start)]
-    meta["doc_number"] = fields.get("发文字号") or fields.get("文号") or _doc_number(segments, state)
+    number = _doc_number(segments, state)     # placed even when the panel gives the number
+    meta["doc_number"] = fields.get("发文字号") or fields.get("文号") or number
     date, signers = cover_signature(state, segments)
     meta["issue_date"] = iso_date(fields.get("成文日期")) or date
     issuers += signers
@@ -102,6 +105,16 @@ def _labelled_fields(segments) -> dict[str, str]:
         elif FIELD_KEY.fullmatch(segment) and index + 1 < len(segments):
             fields.setdefault(segment.rstrip(": "), segments[index + 1][1])
     return fields
+
+
+def _place_panel(state: ParseState, segments) -> None:
+    """Place a page's information panel (索引号:…, 标题:…, 发文字号:…): its fields are read by
+    ``_labelled_fields`` or name the page, never the plan. A key alone takes the next segment."""
+    for index, (start, segment) in enumerate(segments):
+        if PANEL_KEY.match(segment):
+            last = index + 1 if PANEL_KEY.fullmatch(segment) and index + 1 < len(segments) \
+                else index
+            state.place(start, segments[last][0] + len(segments[last][1]))
 
 
 def _notice_title(segments) -> dict | None:
