@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 import creditplan
 from creditplan import Notice
 from creditplan.normalize import STEPS, boilerplate, normalize
+from creditplan.normalize.letter_spacing import SPREAD_WORD
 from creditplan.normalize.mojibake import repair_mojibake
 from creditplan.normalize.script import converter, to_simplified
 from creditplan.normalize.width import fold_width
@@ -154,7 +155,8 @@ _FURNITURE_WORDS = boilerplate._FOOTER_WORDS + boilerplate._FIELDS + ("主办", 
 clean_line = st.lists(clean_word, min_size=1, max_size=5).map(" ".join).filter(
     lambda line: not any(f"{o} " in line for o in _CLEAN_OPENERS)
     and not any(f" {c}" in line for c in _CLEAN_CLOSERS)
-    and not any(word in line for word in _FURNITURE_WORDS))
+    and not any(word in line for word in _FURNITURE_WORDS)
+    and not SPREAD_WORD.search(line))   # 总 体 要 求 is one word spread out: no normal form
 
 
 @st.composite

@@ -293,3 +293,21 @@ def test_a_page_information_panel_is_metadata_not_preamble(joiner: str) -> None:
     assert (notice.doc_number, notice.issue_date) == ("淄政办字〔2020〕21号", "2020-04-15")
     assert notice.issuers == ["淄博市人民政府办公室"]
     assert notice.preamble == "现将工作要点印发给你们,请认真贯彻执行。"
+
+
+@pytest.mark.parametrize("joiner", ["\n", " "])
+def test_words_spread_letter_by_letter_are_read_whole(joiner: str) -> None:
+    notice = parse_text(joiner.join([
+        "海南省2018年社会信用体系建设工作要点", "一、总 体 要 求", "按照省委部署,推进社会信用体系建设。",
+        "二、重 点 任 务", "(一)完善信用法规制度。出台管理办法。", "责 任 单 位:省发展改革委、省司法厅",
+        "(二)推进信用信息共享。建成共享平台。", "责任单位:省大数据管理局"]))
+    assert [s.title for s in notice.sections] == ["总体要求", "重点任务"]
+    assert [units(t) for t in notice.tasks] == [
+        [("省发展改革委", "responsible"), ("省司法厅", "responsible")],
+        [("省大数据管理局", "responsible")]]
+
+
+@pytest.mark.parametrize("text", ["推进 信 用 体 系", "字号 大 中 小 打印", "工作目标 到2020年"])
+def test_letters_glued_to_a_word_are_no_spread_word(text: str) -> None:
+    from creditplan.normalize.letter_spacing import join_spread_words
+    assert join_spread_words(text).text == text

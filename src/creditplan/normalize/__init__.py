@@ -16,6 +16,7 @@ from .damage import repair_byte_shift, repair_lost_spaces, report_unrecoverable
 from .decode import decode_bytes
 from .edits import OffsetMap, StepResult
 from .flat_furniture import drop_furniture_stretches
+from .letter_spacing import join_spread_words
 from .markup import strip_markdown, strip_markup
 from .mojibake import repair_mojibake
 from .pinyin import strip_pinyin_annotations
@@ -44,6 +45,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("boilerplate", drop_furniture_stretches),    # furniture between a flattened page's spaces
     ("boilerplate", drop_trailing_border),        # a lone "|" after a paragraph
     ("spacing", tidy_spaces),                     # indentation, trailing and repeated spaces
+    ("letter_spacing", join_spread_words),        # 总 体 要 求: a word spread letter by letter
     ("spacing", collapse_blank_lines),            # runs of blank lines
 )
 

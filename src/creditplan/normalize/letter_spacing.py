@@ -1,0 +1,36 @@
+"""Words spread out letter by letter: 总 体 要 求, 责 任 单 位. Justified Word headings and
+PDF exports put a space between every character of a short heading or label; read as they
+stand, the heading ends at its first character (a space ends a heading in a flattened page)
+and the label is no label.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..lazy import LazyPattern
+from .edits import StepResult, substitute, unchanged
+
+# Three or more Han characters, each alone between single spaces, the run glued to no other
+# word on either side (推进 信 用 is a word and two letters; 标 到2020年 ends before 到).
+# Spaces are already single here (``tidy_spaces`` ran before).
+SPREAD_WORD = LazyPattern(
+    r"""
+    (?<!\w)(?<!\w[ ])                  # the run's first character stands alone
+    \p{Han}(?:[ ]\p{Han}){2,}
+    (?!\w)                              # and so does its last
+    """,
+    regex.VERBOSE,
+)
+_GATE = regex.compile(r"\p{Han} \p{Han} \p{Han}")
+
+
+def join_spread_words(text: str) -> StepResult:
+    """Join the characters of letter-spaced words.
+
+    >>> join_spread_words("一、总 体 要 求\\n责 任 单 位:省发展改革委 推进 信用").text
+    '一、总体要求\\n责任单位:省发展改革委 推进 信用'
+    """
+    if " " not in text or not _GATE.search(text):
+        return unchanged(text)
+    return substitute(SPREAD_WORD, text, lambda match: match.group().replace(" ", ""))
