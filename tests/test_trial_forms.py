@@ -311,3 +311,12 @@ def test_words_spread_letter_by_letter_are_read_whole(joiner: str) -> None:
 def test_letters_glued_to_a_word_are_no_spread_word(text: str) -> None:
     from creditplan.normalize.letter_spacing import join_spread_words
     assert join_spread_words(text).text == text
+
+
+@pytest.mark.parametrize(("title", "year"), [
+    ("重庆市社会信用体系建设工作要点(2014—2015年)", 2014),
+    ("成都市2021-2022年社会信用体系建设工作计划", 2021),
+    ("郴州市2020年度社会信用体系建设工作要点", 2020),
+])
+def test_a_plan_for_a_range_of_years_is_for_its_first(title: str, year: int) -> None:
+    assert parse_text(f"{title}\n一、加强信用建设\n1.建立制度。(责任单位:市发改委)\n").year == year

@@ -43,7 +43,9 @@ ADDRESSEE_LINE = regex.compile(r"^(?P<names>[^:。\n]{2,200}):")
 FIRST_SECTION = regex.compile(r"(?:^|(?<=[\s。]))一、")        # where the plan's body begins
 COVER_WORDS = regex.compile(r"^关于(?:印发|转发|下发)?|的?通知$")  # the wrapper of a notice title
 NOT_A_TITLE = regex.compile(r"[。,:;]|通知$|^关于")              # prose or a notice, not a title
-YEAR = regex.compile(rf"((?:19|20)\d{{2}}|{YEAR_CN}{{4}})年")
+# The year a title names; of a range (2014—2015年, 2021-2022年) the first.
+YEAR = regex.compile(rf"((?:19|20)\d{{2}}|{YEAR_CN}{{4}})"
+                     rf"(?=(?:[—–\-~～至到](?:(?:19|20)\d{{2}}|{YEAR_CN}{{4}}))?年)")
 
 
 def parse_metadata(state: ParseState) -> None:
