@@ -320,3 +320,12 @@ def test_letters_glued_to_a_word_are_no_spread_word(text: str) -> None:
 ])
 def test_a_plan_for_a_range_of_years_is_for_its_first(title: str, year: int) -> None:
     assert parse_text(f"{title}\n一、加强信用建设\n1.建立制度。(责任单位:市发改委)\n").year == year
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("省发展改革委会同省直有关部门负责", [("省发展改革委", "responsible"), ("省直有关部门", "responsible")]),
+    ("市发改委联合市市场监管局牵头", [("市发改委", "lead"), ("市市场监管局", "lead")]),
+    ("上海市联合征信有限公司负责", [("上海市联合征信有限公司", "responsible")]),
+])
+def test_agencies_joined_by_huitong_are_two(words: str, expected) -> None:
+    assert units(parse_text(f"一、加强信用监管\n1.开展专项治理。({words})\n").tasks[0]) == expected

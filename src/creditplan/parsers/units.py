@@ -70,8 +70,9 @@ PLACE_PREFIX = regex.compile(r"^(?P<place>[\p{Han}]{1,6}?(?:新区|区|县|市))
 _SPACES = regex.compile(r"\s+")
 # A role in brackets after a name: 区发改局(牵头), 市发改委〔牵头〕.
 INLINE_ROLE = regex.compile(r"[(〔\[【](?P<words>牵头|配合|参与|参加|协助|协办|负责)(?:单位|部门)?[)〕\]】]$")
-# Two agencies joined by 和, 及 or 与: split only when both halves read as agencies.
-JOINED = regex.compile(r"^(?P<a>.{2,}?)(?:和|及|与|以及)(?P<b>.{2,})$")
+# Two agencies joined by 和, 及 or 与, or by 会同/联合 (市发改委会同有关部门负责: both answer for
+# it): split only when both halves read as agencies.
+JOINED = regex.compile(r"^(?P<a>.{2,}?)(?:和|及|与|以及|会同|联合)(?P<b>.{2,})$")
 # A class of places written 各市、区… or 各区、县: the second item is part of the first.
 PLACE_CLASS = regex.compile(r"^各[县市区镇乡州旗盟](?:\([^)]*\))?$")
 # How the second part of such a class begins: 各市、州人民政府, 各市、自治州人民政府, 各县、市.
