@@ -329,3 +329,16 @@ def test_a_plan_for_a_range_of_years_is_for_its_first(title: str, year: int) -> 
 ])
 def test_agencies_joined_by_huitong_are_two(words: str, expected) -> None:
     assert units(parse_text(f"一、加强信用监管\n1.开展专项治理。({words})\n").tasks[0]) == expected
+
+
+@pytest.mark.parametrize("brackets", ["(责任单位:市发改委)(2021年底前完成)", "(2021年底前完成)(责任单位:市发改委)",
+                                      "〔市发改委负责〕〔2021年底前完成〕"])
+def test_a_deadline_in_a_bracket_beside_the_responsibility(brackets: str) -> None:
+    task = parse_text(f"一、加强信用监管\n1.建成平台。{brackets}\n").tasks[0]
+    assert (task.text, units(task), task.deadline) == (
+        "建成平台。", [("市发改委", "responsible")], "2021年底前完成")
+
+
+def test_a_deadline_bracket_alone_stays_in_the_text() -> None:
+    task = parse_text("一、加强信用监管\n1.建成平台(2021年底前完成)。\n").tasks[0]
+    assert (task.text, task.units, task.deadline) == ("建成平台(2021年底前完成)。", [], None)

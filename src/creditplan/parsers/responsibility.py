@@ -180,26 +180,36 @@ def _closed_bracket(text: str, end: int) -> Responsibility | None:
     if start is None:
         return None
     # A line break inside a closed bracket is a wrap (PDF and Word copies): 市发改委、⏎市司法局.
-    parsed = parse_content(text[start + 1:end - 1].replace("\n", ""))
+    parsed = _bracket_fields(text[start + 1:end - 1])
     if not parsed:
         return None
     units, is_open, deadline = parsed
-    return _brackets_before(text, Responsibility(start, units, is_open, deadline))
+    found = _brackets_before(text, Responsibility(start, units or [], is_open, deadline))
+    return found if found.units or units is not None else None   # a deadline alone is none
+
+
+def _bracket_fields(content: str) -> tuple[list[RawUnit] | None, bool, str | None] | None:
+    """What a bracket holds: units (None for a bracket that only gives a deadline, as
+    (2021年底前完成) after a responsibility does), open flag, deadline; None for neither."""
+    content = content.replace("\n", "")
+    parsed = parse_content(content)
+    if parsed:
+        return parsed
+    return (None, False, content.strip()) if DEADLINE_CLAUSE.match(content.strip()) else None
 
 
 def _brackets_before(text: str, found: Responsibility) -> Responsibility:
     """Take in the brackets standing right before a responsibility bracket when they hold
-    fields of it too: 【牵头单位:A】【配合单位:B】, (A负责)(完成时限:2025年底)."""
+    fields of it too: 【牵头单位:A】【配合单位:B】, (A负责)(完成时限:2025年底), (A负责)(2025年底前)."""
     while True:
         close = len(text[:found.start].rstrip(" \n"))
         start = _matching_open(text, close - 1) if close and text[close - 1] in BRACKET_PAIRS \
             else None
-        parsed = parse_content(text[start + 1:close - 1].replace("\n", "")) \
-            if start is not None else None
+        parsed = _bracket_fields(text[start + 1:close - 1]) if start is not None else None
         if not parsed:
             return found
         units, is_open, deadline = parsed
-        found = Responsibility(start, units + found.units, is_open or found.open_list,
+        found = Responsibility(start, (units or []) + found.units, is_open or found.open_list,
                                found.deadline or deadline)
 
 
