@@ -6,7 +6,7 @@ and the label is no label.
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..lazy import LazyPattern
 from .edits import StepResult, substitute, unchanged
@@ -17,12 +17,16 @@ from .edits import StepResult, substitute, unchanged
 SPREAD_WORD = LazyPattern(
     r"""
     (?<!\w)(?<!\w[ ])                  # the run's first character stands alone
-    \p{Han}(?:[ ]\p{Han}){2,}
+    [\u4e00-\u9fff](?:[ ][\u4e00-\u9fff]){2,}
     (?!\w)                              # and so does its last
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
+    re.compile,           # stdlib re scans a class of one range faster than regex
 )
-_GATE = regex.compile(r"\p{Han} \p{Han} \p{Han}")
+
+
+# What every spread word holds, found fast (a literal space leads): a letter alone between spaces.
+_LONE_LETTER = re.compile(" [\u4e00-\u9fff] ")
 
 
 def join_spread_words(text: str) -> StepResult:
@@ -31,6 +35,6 @@ def join_spread_words(text: str) -> StepResult:
     >>> join_spread_words("一、总 体 要 求\\n责 任 单 位:省发展改革委 推进 信用").text
     '一、总体要求\\n责任单位:省发展改革委 推进 信用'
     """
-    if " " not in text or not _GATE.search(text):
+    if " " not in text or not _LONE_LETTER.search(text):
         return unchanged(text)
     return substitute(SPREAD_WORD, text, lambda match: match.group().replace(" ", ""))

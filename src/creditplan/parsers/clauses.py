@@ -31,22 +31,16 @@ END_MATTER = regex.compile(
 )
 
 # The same fields in a page flattened to one line, where a space stands for each line break:
-# they begin a stretch, and a signature is a signer's stretch before a date's.
-FLAT_END_MATTER = regex.compile(
-    r"""
-    (?<=[ ])(?: 附件[ ]*[:\d] | 抄送[ ]*: | 主题词[ ]*: | 联系人[ ]*:
-      | [\p{Han}、]{2,60}(?:办公室|人民政府|政府|委员会|局|厅|委|办|中心)
-        [ ](?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?=[ ]|$)
-    )
-    """,
-    regex.VERBOSE,
-)
+# they begin a stretch. A signature there is a signer's stretch before a date's (``_flat_end``).
+FLAT_END_MATTER = regex.compile(r"[ ](?:附件[ ]*[:\d]|抄送[ ]*:|主题词[ ]*:|联系人[ ]*:)")
+FLAT_DATE = regex.compile(r"[ ](?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?=[ ]|$)")
+SIGNER = regex.compile(r"[\p{Han}、]{2,60}(?:办公室|人民政府|政府|委员会|局|厅|委|办|中心)")
 
 CN_KINDS = frozenset({"cn", "cn_paren"})
 CLOSERS = ")〕]】"     # the closing bracket of each opener in ``OPENERS``, in order
 _NEXT_WORDS = regex.compile(r"\s*")   # the blank stretch before the next line's words
-# Where a line ended: a line break, or in a flattened page a space.
-_LINE_ENDS = regex.compile(r"[\n ]")
+# A closing bracket at the end of a line: before a line break, or in a flattened page a space.
+_BRACKET_AT_LINE_END = regex.compile(r"[)〕】\]](?=[\n ])")
 
 
 def parse_clauses(state: ParseState) -> None:
@@ -171,22 +165,32 @@ def _cut_end_matter(text: str, start: int, end: int) -> int:
     newline = text.find("\n", start, end)
     match = END_MATTER.search(text, newline + 1, end) if newline >= 0 else None
     end = match.start() if match else end
-    flat = FLAT_END_MATTER.search(text, start, end) if " " in text[start:end] else None
-    end = flat.start() if flat else end
+    content_end = start + len(text[start:end].rstrip())
+    if text.find(" ", start, content_end) >= 0:
+        end = _flat_end(text, start, end)
+        content_end = start + len(text[start:end].rstrip())
+    elif text.find("\n", start, content_end) < 0:
+        return end       # one line: nothing follows a line of its own
     # Only a line that ends in a bracket is read, and only when text follows it that opens no
     # field of the same responsibility: each check costs the length of its own line.
-    content_end = start + len(text[start:end].rstrip())
-    line_start = start
-    for line_end in _LINE_ENDS.finditer(text, start, content_end):
-        pos = line_end.start()
-        if text[pos - 1] in ")〕】]":
-            following = _NEXT_WORDS.match(text, pos, end).end()
-            if not ANY_LABEL.match(text, following, end) and \
-                    not _opens_responsibility(text, following, end) and \
-                    find_responsibility(text[line_start:pos]):
-                return pos
-        if text[pos] == "\n":
-            line_start = pos + 1
+    for bracket in _BRACKET_AT_LINE_END.finditer(text, start, content_end):
+        pos = bracket.end()
+        following = _NEXT_WORDS.match(text, pos, end).end()
+        if not ANY_LABEL.match(text, following, end) and \
+                not _opens_responsibility(text, following, end) and \
+                find_responsibility(text[text.rfind("\n", start, pos) + 1 or start:pos]):
+            return pos
+    return end
+
+
+def _flat_end(text: str, start: int, end: int) -> int:
+    """Where the closing fields or the signature of a flattened page begin, else ``end``."""
+    field = FLAT_END_MATTER.search(text, start, end)
+    end = field.start() + 1 if field else end
+    for date in FLAT_DATE.finditer(text, start, end):
+        stretch = text.rfind(" ", start, date.start()) + 1
+        if stretch > start and SIGNER.fullmatch(text, stretch, date.start()):
+            return stretch
     return end
 
 

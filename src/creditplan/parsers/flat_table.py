@@ -38,13 +38,29 @@ def find_flat_tables(state: ParseState) -> None:
     """Mark a run-together header and what follows it as a table region."""
     if "序号" not in state.text and "编号" not in state.text:
         return   # every table header found in notices names its 序号 column
-    for match in HEADER_RUN.finditer(state.text):
+    for match in _header_runs(state.text):
         if "|" in match.group() or any(s <= match.start() < e for s, e in state.tables):
             continue
         state.tables.append((match.start(), len(state.text)))
         state.meta.setdefault("flat_tables", []).append(
             (match.start(), [_WORD_KIND[w] for w in HEADER_WORD.findall(match["words"])]))
         return
+
+
+_INDEX_WORD = LazyPattern(r"序号|编号")
+
+
+def _header_runs(text: str):
+    """The header runs of the lines that name a 序号 column: the header pattern is tried
+    only at the start of those lines, not at every line's."""
+    tried = set()
+    for word in _INDEX_WORD.finditer(text):
+        line_start = text.rfind("\n", 0, word.start()) + 1
+        if line_start not in tried:
+            tried.add(line_start)
+            match = HEADER_RUN.match(text, line_start)
+            if match:
+                yield match
 
 
 def parse_flat_tables(state: ParseState) -> None:

@@ -248,14 +248,29 @@ def _set_body_start(state: ParseState, title: str | None) -> int:
         return 0
     text = state.text
     stop = min([start for start, _ in state.tables] + [len(text)])
-    # The copy may be broken over lines (or spaces in a flattened page) anywhere.
-    copy = regex.compile("[ \n]?".join(map(regex.escape, title)))
-    for found in copy.finditer(text, 0, stop):
-        start, end = found.span()
-        if (start == 0 or text[start - 1] in " \n") and (end == len(text) or text[end] in " \n"):
+    copies = [(found, found + len(title)) for found in _find_all(text, title, stop)]
+    if not any(_stands_alone(text, *span) for span in copies):
+        # The copy may be broken over lines (or spaces in a flattened page) anywhere.
+        wrapped = regex.compile("[ \n]?".join(map(regex.escape, title)))
+        copies = [found.span() for found in wrapped.finditer(text, 0, stop)]
+    for start, end in copies:
+        if _stands_alone(text, start, end):
             state.body_start = end
             state.place(start, end)
     return state.body_start
+
+
+def _find_all(text: str, word: str, stop: int) -> list[int]:
+    found, at = [], text.find(word, 0, stop)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + len(word), stop)
+    return found
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a line (or a flattened page's stretch) of its own."""
+    return (start == 0 or text[start - 1] in " \n") and (end == len(text) or text[end] in " \n")
 
 
 def _doc_number(segments, state: ParseState) -> str | None:

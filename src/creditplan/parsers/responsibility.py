@@ -202,7 +202,9 @@ def _brackets_before(text: str, found: Responsibility) -> Responsibility:
     """Take in the brackets standing right before a responsibility bracket when they hold
     fields of it too: 【牵头单位:A】【配合单位:B】, (A负责)(完成时限:2025年底), (A负责)(2025年底前)."""
     while True:
-        close = len(text[:found.start].rstrip(" \n"))
+        close = found.start
+        while close and text[close - 1] in " \n":
+            close -= 1
         start = _matching_open(text, close - 1) if close and text[close - 1] in BRACKET_PAIRS \
             else None
         parsed = _bracket_fields(text[start + 1:close - 1]) if start is not None else None
@@ -337,6 +339,8 @@ def find_inline_units(text: str) -> list[RawUnit]:
     [RawUnit(name='市发改委', role='responsible')]
     """
     units: list[RawUnit] = []
+    if not any(bracket in text for bracket in BRACKET_PAIRS):
+        return units      # most tasks hold no bracket once their responsibility is cut
     for close in INLINE_CLOSE.finditer(text):
         start = _matching_open(text, close.start())
         content = text[start + 1:close.start()] if start is not None else ""

@@ -313,7 +313,9 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
             category = _next_category(filled[0], category, categories)
             state.place(line_start, line_start + len(line))
             continue
-        above = rows[-1][0] if rows and rows[-1][0]["_span"][1] == line_start - 1 else None
+        row = assign_cells(cells, columns)
+        above = rows[-1][0] if "index" not in row and rows and \
+            rows[-1][0]["_span"][1] == line_start - 1 else None
         wrapped = _wrapped_row(previous, cells, columns) if above else None
         if wrapped:       # the rest of the row above, whose cells wrapped onto this line
             previous = wrapped
@@ -321,7 +323,6 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
                          _span=(above["_span"][0], line_start + len(line)))
             state.place(line_start, line_start + len(line))
             continue
-        row = assign_cells(cells, columns)
         if "content" not in row and "category" in row and "index" in row:
             row["content"] = row.pop("category")
         category = _next_category(row.get("category"), category, categories)
