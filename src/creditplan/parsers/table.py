@@ -45,6 +45,7 @@ INDEX_CELL = LazyPattern(r"^\d{1,4}[.、]?$")
 RULE_ROW = LazyPattern(r"^[\s|:\-—]+$")
 DEADLINE_CELL = LazyPattern(r"^[^。]{0,40}(?:\d{4}年|年底|年中|月底|季度|前完成|长期|持续|常态|全年|"
                               r"\d{1,2}月)[^。]{0,20}$")
+_DEADLINE_CELL_MAX = 40 + 5 + 20    # the longest DEADLINE_CELL matches: 40, \d{4}年, 20
 
 
 @dataclass
@@ -146,7 +147,8 @@ def _column_kind(cell: str) -> str | None:
 
 
 def _cells(line: str) -> list[str]:
-    cells = [c.strip() for c in CELL_SPLIT.split(line)]
+    parts = CELL_SPLIT.split(line) if "\t" in line else line.split("|")
+    cells = [c.strip() for c in parts]
     while cells and not cells[-1]:
         cells.pop()
     return cells
@@ -160,10 +162,11 @@ def _cell_type(cell: str) -> str:
         return "index"
     if CATEGORY_CELL.match(cell) or SECTION_CELL.match(cell):
         return "category"
-    if DEADLINE_CELL.match(cell) and not looks_like_agency(cell):
-        return "deadline"
-    if "。" in cell:
+    if "。" in cell:             # before the deadline test: a deadline cell has no full stop
         return "sentence"
+    if len(cell) <= _DEADLINE_CELL_MAX and DEADLINE_CELL.match(cell) \
+            and not looks_like_agency(cell):
+        return "deadline"
     units, _ = parse_unit_list(cell)
     if units and all(looks_like_agency(u.name) for u in units):
         return "agencies"
