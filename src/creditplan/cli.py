@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import errno
 import gc
-import json
 import os
 import sys
 from functools import partial
@@ -244,6 +243,8 @@ def normalize_command(ctx, input, encoding, opencc_config, max_size, explain):  
 @cli.command(epilog="Example: creditplan schema > notice.schema.json")
 def schema():
     """Print the JSON Schema of a notice record (generated from the models)."""
+    import json
+
     text = json.dumps(Notice.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
     write_chunks([text], stdout_bytes())
 
