@@ -13,6 +13,7 @@ from __future__ import annotations
 import regex
 
 from ..lazy import LazyPattern
+from ..normalize.edits import matches_at
 from .responsibility import parse_cell
 from .state import ParseState
 from .table import HEADER_COLUMNS
@@ -24,6 +25,7 @@ HEADER_RUN = LazyPattern(
     rf"^[ ]*(?P<words>(?:(?:{'|'.join(_HEADER_WORDS)})[ ]*){{3,8}})(?=[ ]*(?:\n|1[ ]?\p{{Han}}))",
     regex.MULTILINE)
 HEADER_WORD = LazyPattern("|".join(_HEADER_WORDS))
+_INDEX_WORDS = dict(HEADER_COLUMNS)["index"]     # 序号, 编号
 
 # Where a row ends, the character just before the next 序号: a full stop, the end of a
 # deadline (…前, …底, …完成, 长期坚持), an agency's last character, a space or a line break.
@@ -36,15 +38,31 @@ DEADLINE_TAIL = LazyPattern(
 
 def find_flat_tables(state: ParseState) -> None:
     """Mark a run-together header and what follows it as a table region."""
-    if "序号" not in state.text and "编号" not in state.text:
-        return   # every table header found in notices names its 序号 column
-    for match in HEADER_RUN.finditer(state.text):
+    starts = _lines_naming_the_index(state.text)
+    for match in matches_at(HEADER_RUN, state.text, starts):
         if "|" in match.group() or any(s <= match.start() < e for s, e in state.tables):
             continue
         state.tables.append((match.start(), len(state.text)))
         state.meta.setdefault("flat_tables", []).append(
             (match.start(), [_WORD_KIND[w] for w in HEADER_WORD.findall(match["words"])]))
         return
+
+
+def _lines_naming_the_index(text: str) -> list[int]:
+    r"""Starts of the lines that hold 序号 or 编号: every table header found in notices names
+    its 序号 column, so only these lines are tried (found by string search, not by trying the
+    header pattern at every line).
+
+    >>> _lines_naming_the_index("甲\n序号 工作任务\n乙编号")
+    [2, 10]
+    """
+    starts = set()
+    for word in _INDEX_WORDS:
+        pos = text.find(word)
+        while pos >= 0:
+            starts.add(text.rfind("\n", 0, pos) + 1)
+            pos = text.find(word, pos + len(word))
+    return sorted(starts)
 
 
 def parse_flat_tables(state: ParseState) -> None:

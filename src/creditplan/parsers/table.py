@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 import regex
 
@@ -22,7 +23,6 @@ from .state import ParseState
 from .units import looks_like_agency, parse_unit_list, unit_records
 
 CELL_SPLIT = LazyPattern(r"[|\t]")
-TABLE_LINE = LazyPattern(r"^[^\n]*[|\t][^\n]*[|\t][^\n]*$", regex.MULTILINE)
 TABLE_TITLE = LazyPattern(r"[^\n|。]{0,80}(?:分工表|任务表|一览表|责任表|分解表|清单|分工方案)[ ]*$")
 
 # Header words and the column each names. Order matters: the first match wins.
@@ -61,8 +61,7 @@ def find_tables(state: ParseState) -> None:
     if "|" not in text and "\t" not in text:
         return
     regions: list[list[int]] = []
-    for match in TABLE_LINE.finditer(text):
-        start, end = match.span()
+    for start, end in _separated_lines(text):
         if regions and _only_headings(text[regions[-1][1]:start]):
             regions[-1][1] = end
         else:
@@ -78,6 +77,19 @@ def find_tables(state: ParseState) -> None:
         if above_end > above_start and TABLE_TITLE.fullmatch(text, above_start, above_end):
             region[0] = above_start
         state.tables.append((region[0], region[1]))
+
+
+def _separated_lines(text: str) -> Iterator[tuple[int, int]]:
+    r"""Spans of the lines with two or more cell separators (``|`` or tab).
+
+    >>> list(_separated_lines("a|b|c\nd|e\n|f\tg"))
+    [(0, 5), (10, 14)]
+    """
+    pos = 0
+    for line in text.split("\n"):
+        if line.count("|") + line.count("\t") >= 2:
+            yield pos, pos + len(line)
+        pos += len(line) + 1
 
 
 def _only_headings(gap: str) -> bool:
