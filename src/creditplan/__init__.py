@@ -26,7 +26,9 @@ _EXPORTS = {
     "InputTooLarge": "errors",
 }
 
-__all__ = [*_EXPORTS, "__version__"]
+__all__ = ["parse_text", "parse_bytes", "parse_file", "Notice", "Section", "Group", "Task",
+           "Unit", "Warning", "CreditplanError", "InputError", "DecodeError", "InputTooLarge",
+           "__version__"]
 
 if TYPE_CHECKING:
     from .errors import CreditplanError, DecodeError, InputError, InputTooLarge

@@ -15,6 +15,7 @@ before the cut and a warning.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -49,7 +50,7 @@ DEADLINE_CLAUSE = regex.compile(
 MAX_ROLE_SENTENCE = 200
 
 # Role words that make an unlabelled bracket a responsibility: 牵头, 负责, 配合 …
-ROLE_WORD = regex.compile(r"牵头|负责|配合|参加|参与|协助|协办|职责分工")
+ROLE_WORD = re.compile(r"牵头|负责|配合|参加|参与|协助|协办|职责分工")   # stdlib re: tried on every name
 
 BRACKET_PAIRS = {")": "(", "〕": "〔", "]": "[", "】": "【"}
 OPENERS = "(〔[【"
