@@ -21,14 +21,16 @@ import os
 import stat
 import sys
 from collections import deque
-from concurrent.futures import Future
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Iterator, Literal, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Literal, Sequence
 
 from .errors import CreditplanError, InputError
 from .inputs import Source, display_name, read_stdin, unreadable
 from .models import Notice
 from .pipeline import DEFAULT_MAX_BYTES, parse_bytes, parse_file
+
+if TYPE_CHECKING:   # concurrent.futures loads logging: a one-file run does without it
+    from concurrent.futures import Future
 
 # Work in flight per worker process: enough to keep every worker busy while the consumer
 # writes, few enough that memory stays flat however many files there are.
@@ -179,6 +181,8 @@ def _submit(pool, chunk: list[Source], options: dict) -> Future:
     try:
         return pool.submit(_parse_chunk, chunk, options)
     except Exception as exc:  # the pool is broken (a worker could not start): fail the chunk
+        from concurrent.futures import Future
+
         failed: Future = Future()
         failed.set_exception(exc)
         return failed

@@ -37,6 +37,9 @@ _MAGIC = (
     (b"MZ", "a Windows program"),
 )
 
+# Control bytes that text does not hold: those below 0x20 but tab, LF, VT, FF and CR.
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b)
+
 # cp950 first among the Big5 family (it keeps ①②); Big5-HKSCS for the characters it lacks.
 _CANDIDATES = ("gb18030", "cp950", "big5hkscs")
 _BIG5 = frozenset({"cp950", "big5hkscs"})
@@ -64,7 +67,7 @@ def sniff_binary(data: bytes) -> str | None:
     sample = data[:4096]
     if not sample:
         return None
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return "binary data" if controls / len(sample) > 0.05 else None
 
 

@@ -95,6 +95,20 @@ def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iter
             end = match.end()
 
 
+def _line_ends(text: str) -> list[int]:
+    r"""Offset of the last character of every line end in ``text`` (CRLF is one, at its LF).
+
+    >>> _line_ends("a\r\nb\nc\rd")
+    [2, 4, 6]
+    """
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        return [m.end() - 1 for m in LINE_END.finditer(text)]
+    ends, pos = [], -1          # LF only, the usual case: found by the string search
+    while (pos := text.find("\n", pos + 1)) >= 0:
+        ends.append(pos)
+    return ends
+
+
 @dataclass
 class _Layer:
     """One step's edits, indexed by where they landed in that step's output."""
@@ -157,7 +171,7 @@ class OffsetMap:
     def line_of_input(self, input_pos: int) -> int:
         """1-based line of an input offset."""
         if self._newlines is None:   # the last character of each line end: CRLF counts once
-            self._newlines = [m.end() - 1 for m in LINE_END.finditer(self.original)]
+            self._newlines = _line_ends(self.original)
         return bisect_right(self._newlines, input_pos - 1) + 1
 
     def line(self, pos: int) -> int:

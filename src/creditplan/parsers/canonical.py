@@ -83,13 +83,12 @@ CONJUNCTION = regex.compile(
     regex.VERBOSE,
 )
 
-_SPACES = regex.compile(r"\s+")
 _BRACKETS = str.maketrans({"（": "(", "）": ")"})
 
 
 def tidy(name: str) -> str:
     """Full-width brackets to ASCII, spaces out: ``市 发改委（金融办）`` → ``市发改委(金融办)``."""
-    return _SPACES.sub("", name.translate(_BRACKETS))
+    return "".join(name.translate(_BRACKETS).split())
 
 
 def shorten_committee(name: str) -> str:
@@ -98,6 +97,8 @@ def shorten_committee(name: str) -> str:
     >>> shorten_committee("市经济和信息化委员会"), shorten_committee("一体化示范区执行委员会")
     ('市经济和信息化委', '一体化示范区执委会')
     """
+    if "委员会" not in name:
+        return name
     name = COMMITTEE_KEEPS_HUI.sub(lambda match: _HUI_SHORT[match[0]], name)
     return name.replace("委员会", "委")
 
@@ -114,7 +115,7 @@ def shorten_supervision(name: str) -> str:
 
 def drop_conjunctions(name: str) -> str:
     """Drop 和/及 inside a name: 区文化和旅游局 → 区文化旅游局; 和平区, 太和县 stay."""
-    return CONJUNCTION.sub("", name)
+    return CONJUNCTION.sub("", name) if "和" in name or "及" in name else name
 
 
 # The generic rules, in the order they run. Each is str -> str and leaves unknown names alone.
@@ -254,7 +255,7 @@ def _canonicalize(name: str) -> tuple[str, tuple[str, ...]]:
     tidied = apply_rules(name, steps)
     table = alias_table()
     hats = ""
-    match = TRAILING_HATS.match(tidied)
+    match = tidied.endswith(")") and TRAILING_HATS.match(tidied)
     if match:
         tidied = match["head"]
         for inner in HAT.findall(match["hats"]):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import regex
 
 from ..lazy import LazyPattern
+from ..normalize.edits import matches_at
 from .responsibility import parse_cell
 from .state import ParseState
 from .table import HEADER_COLUMNS
@@ -24,6 +25,7 @@ HEADER_RUN = LazyPattern(
     rf"^[ ]*(?P<words>(?:(?:{'|'.join(_HEADER_WORDS)})[ ]*){{3,8}})(?=[ ]*(?:\n|1[ ]?\p{{Han}}))",
     regex.MULTILINE)
 HEADER_WORD = LazyPattern("|".join(_HEADER_WORDS))
+_INDEX_WORDS = dict(HEADER_COLUMNS)["index"]     # 序号, 编号
 
 # Where a row ends, the character just before the next 序号: a full stop, the end of a
 # deadline (…前, …底, …完成, 长期坚持), an agency's last character, a space or a line break.
@@ -36,9 +38,8 @@ DEADLINE_TAIL = LazyPattern(
 
 def find_flat_tables(state: ParseState) -> None:
     """Mark a run-together header and what follows it as a table region."""
-    if "序号" not in state.text and "编号" not in state.text:
-        return   # every table header found in notices names its 序号 column
-    for match in _header_runs(state.text):
+    starts = _lines_naming_the_index(state.text)
+    for match in matches_at(HEADER_RUN, state.text, starts):
         if "|" in match.group() or any(s <= match.start() < e for s, e in state.tables):
             continue
         state.tables.append((match.start(), len(state.text)))
@@ -47,20 +48,21 @@ def find_flat_tables(state: ParseState) -> None:
         return
 
 
-_INDEX_WORD = LazyPattern(r"序号|编号")
+def _lines_naming_the_index(text: str) -> list[int]:
+    r"""Starts of the lines that hold 序号 or 编号: every table header found in notices names
+    its 序号 column, so only these lines are tried (found by string search, not by trying the
+    header pattern at every line).
 
-
-def _header_runs(text: str):
-    """The header runs of the lines that name a 序号 column: the header pattern is tried
-    only at the start of those lines, not at every line's."""
-    tried = set()
-    for word in _INDEX_WORD.finditer(text):
-        line_start = text.rfind("\n", 0, word.start()) + 1
-        if line_start not in tried:
-            tried.add(line_start)
-            match = HEADER_RUN.match(text, line_start)
-            if match:
-                yield match
+    >>> _lines_naming_the_index("甲\n序号 工作任务\n乙编号")
+    [2, 10]
+    """
+    starts = set()
+    for word in _INDEX_WORDS:
+        pos = text.find(word)
+        while pos >= 0:
+            starts.add(text.rfind("\n", 0, pos) + 1)
+            pos = text.find(word, pos + len(word))
+    return sorted(starts)
 
 
 def parse_flat_tables(state: ParseState) -> None:

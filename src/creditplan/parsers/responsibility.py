@@ -15,6 +15,7 @@ before the cut and a warning.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -44,11 +45,12 @@ DEADLINE_CLAUSE = regex.compile(
     r"^(?:于|在)?(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|年底|月底|中|上半年|下半年)?"
     r"(?:前|以前)?(?:完成|启动|建成|出台)?|长期(?:坚持|推进|开展)?|持续(?:推进|开展)|常态化(?:推进|开展)?"
     r"|全年(?:推进|开展)?|每年|每季度|按季度|逐年推进)$")
-# The last sentence of a task when it only names units and their roles: 市监察局牵头,…负责。
-LAST_SENTENCE = regex.compile(r"(?<=^|[。;])[^。;]{2,200}[。;]?$")
+# The last sentence of a task, when it only names units and their roles (市监察局牵头,…负责。),
+# is at most this long: a longer one is prose.
+MAX_ROLE_SENTENCE = 200
 
 # Role words that make an unlabelled bracket a responsibility: 牵头, 负责, 配合 …
-ROLE_WORD = regex.compile(r"牵头|负责|配合|参加|参与|协助|协办|职责分工")
+ROLE_WORD = re.compile(r"牵头|负责|配合|参加|参与|协助|协办|职责分工")   # stdlib re: tried on every name
 
 BRACKET_PAIRS = {")": "(", "〕": "〔", "]": "[", "】": "【"}
 OPENERS = "(〔[【"
@@ -315,15 +317,17 @@ def _role_sentence(text: str, end: int) -> Responsibility | None:
     """A last sentence that only names units with role words: 。市监察局牵头,市直各部门按职责
     分工负责。 A bare list is not enough here: without brackets or role words a sentence of
     names is prose."""
-    match = LAST_SENTENCE.search(text, 0, end)
-    if not match or match.start() == 0 or not ROLE_WORD.search(match.group()) \
-            or ANY_LABEL.search(match.group()) or _depth(match.group()):
+    # ``end`` is past trailing marks, so the sentence runs from the last 。 or ; to it.
+    start = max(text.rfind("。", 0, end), text.rfind(";", 0, end)) + 1
+    sentence = text[start:end]
+    if start == 0 or not 2 <= len(sentence) <= MAX_ROLE_SENTENCE \
+            or not ROLE_WORD.search(sentence) or ANY_LABEL.search(sentence) or _depth(sentence):
         return None     # labels and brackets have their own forms
-    parsed = parse_content(match.group())
+    parsed = parse_content(sentence)
     if not parsed or not parsed[0]:
         return None
     units, is_open, deadline = parsed
-    return Responsibility(match.start(), units, is_open, deadline)
+    return Responsibility(start, units, is_open, deadline)
 
 
 # A bracket inside a task's text that closes one of its items: 一是…(A负责);二是…(B负责)。

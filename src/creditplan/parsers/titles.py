@@ -8,8 +8,9 @@ import regex
 # at the first space: Chinese prose has no spaces, so a space there is the lost line break.
 HEADING_END = regex.compile(r"\n|。|(?<=\S) (?=\S)")
 
-# The first sentence of a task, up to its full stop or the end of its line.
-FIRST_SENTENCE = regex.compile(r"[^\n。]{1,200}?(?:。|\n|$)")
+# The first sentence of a task runs up to its full stop or the end of its line; one longer
+# than this is no heading.
+MAX_FIRST_SENTENCE = 200
 
 # Marks that make a first sentence read as a list or a clause, not as a heading.
 _NOT_HEADING = regex.compile(r"[;:]|,.*,")
@@ -62,11 +63,18 @@ def task_title(text: str) -> str | None:
     >>> task_title("制定《关于加强政务诚信建设的工作方案》,充分发挥政府的表率作用。") is None
     True
     """
-    match = FIRST_SENTENCE.match(text)
-    if not match:
+    stops = [i for i in (text.find("。", 0, MAX_FIRST_SENTENCE + 1),
+                         text.find("\n", 0, MAX_FIRST_SENTENCE + 1)) if i >= 0]
+    if stops:
+        end = min(stops) + 1
+    elif len(text) <= MAX_FIRST_SENTENCE:
+        end = len(text)
+    else:
         return None
-    sentence = match.group().rstrip("。\n ")
-    rest = text[match.end():].strip()
+    if end == 1 and stops:
+        return None         # the text opens with its full stop or a blank line
+    sentence = text[:end].rstrip("。\n ")
+    rest = text[end:].strip()
     if not rest or not sentence or len(sentence) > MAX_TITLE or _NOT_HEADING.search(sentence):
         return None
     return sentence

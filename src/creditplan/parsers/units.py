@@ -8,6 +8,7 @@ unit; names are simplified with spaces removed.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -28,6 +29,9 @@ ROLE_TAIL = regex.compile(
 # The longest tail ROLE_TAIL can match (按照各自职责分工分别牵头负责): searching only the
 # clause's last characters finds the same match without trying every position.
 _ROLE_TAIL_REACH = 16
+# The characters a role tail can end with (the last of each word, adverb and duty phrase): a
+# clause ending otherwise (市财政局, most of them) has no tail, and the search is skipped.
+_ROLE_TAIL_ENDS = frozenset("头责实施合加与助办别同体极工能")
 
 LEAD_WORDS = ("牵头",)
 SUPPORT_WORDS = ("配合", "参加", "参与", "协助", "协办", "协同")
@@ -67,14 +71,13 @@ def is_institution(name: str) -> bool:
 BARE_PLACE = regex.compile(r"^(?!各)[\p{Han}()]{1,8}?(?:新区|区|县|市)$")
 PLACE_PREFIX = regex.compile(r"^(?P<place>[\p{Han}]{1,6}?(?:新区|区|县|市))(?P<rest>\p{Han}{2,}.*)$")
 
-_SPACES = regex.compile(r"\s+")
 # A role in brackets after a name: 区发改局(牵头), 市发改委〔牵头〕.
-INLINE_ROLE = regex.compile(r"[(〔\[【](?P<words>牵头|配合|参与|参加|协助|协办|负责)(?:单位|部门)?[)〕\]】]$")
+INLINE_ROLE = re.compile(r"[(〔\[【](?P<words>牵头|配合|参与|参加|协助|协办|负责)(?:单位|部门)?[)〕\]】]$")
 # Two agencies joined by 和, 及 or 与, or by 会同/联合 (市发改委会同有关部门负责: both answer for
 # it): split only when both halves read as agencies.
-JOINED = regex.compile(r"^(?P<a>.{2,}?)(?:和|及|与|以及|会同|联合)(?P<b>.{2,})$")
+JOINED = re.compile(r"^(?P<a>.{2,}?)(?:和|及|与|以及|会同|联合)(?P<b>.{2,})$")
 # A class of places written 各市、区… or 各区、县: the second item is part of the first.
-PLACE_CLASS = regex.compile(r"^各[县市区镇乡州旗盟](?:\([^)]*\))?$")
+PLACE_CLASS = re.compile(r"^各[县市区镇乡州旗盟](?:\([^)]*\))?$")
 # How the second part of such a class begins: 各市、州人民政府, 各市、自治州人民政府, 各县、市.
 PLACE_LEVELS = ("县", "市", "区", "镇", "乡", "州", "旗", "盟", "自治州", "自治县", "自治旗", "特区")
 
@@ -84,12 +87,14 @@ class RawUnit(NamedTuple):
     role: str
 
 
-_ANY_OPEN = regex.compile(f"[{regex.escape(_OPEN)}]")
+# Patterns tried on every name are stdlib re where they need nothing more: its calls cost half
+# of regex's.
+_ANY_OPEN = re.compile(f"[{re.escape(_OPEN)}]")
 
 
 @lru_cache(maxsize=16)
-def _splitter(separators: str) -> regex.Pattern:
-    return regex.compile(f"[{regex.escape(separators)}]")
+def _splitter(separators: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(separators)}]")
 
 
 def split_top(text: str, separators: str) -> list[str]:
@@ -116,13 +121,13 @@ def split_top(text: str, separators: str) -> list[str]:
 
 def role_of(words: str, default: str | None) -> str | None:
     """The role that trailing role words give, or ``default`` when they name none."""
+    if not words:
+        return default
     if any(w in words for w in LEAD_WORDS):
         return "lead"
     if any(w in words for w in SUPPORT_WORDS):
         return "support"
-    if words:
-        return "responsible"
-    return default
+    return "responsible"
 
 
 def strip_role(clause: str) -> tuple[str, str]:
@@ -131,6 +136,8 @@ def strip_role(clause: str) -> tuple[str, str]:
     >>> strip_role("市科委、各区人民政府按职责分工负责")
     ('市科委、各区人民政府', '按职责分工负责')
     """
+    if clause[-1:] not in _ROLE_TAIL_ENDS:
+        return clause, ""
     match = ROLE_TAIL.search(clause, max(len(clause) - _ROLE_TAIL_REACH, 0))
     if not match or not match.group():
         return clause, ""
@@ -147,7 +154,7 @@ def looks_like_agency(name: str) -> bool:
     >>> looks_like_agency("区发展改革委(金融办)"), looks_like_agency("试行")
     (True, False)
     """
-    core = _SECOND_HAT.sub("", name)
+    core = _SECOND_HAT.sub("", name) if name[-1:] in _CLOSE else name
     return len(core) >= 2 and core.endswith(AGENCY_ENDINGS)
 
 
@@ -161,7 +168,7 @@ def split_names(names: str) -> tuple[list[str], bool]:
     >>> split_names("市中级人民法院等相关单位")
     (['市中级人民法院'], True)
     """
-    names = _SPACES.sub("", names).strip("、,;:。")
+    names = "".join(names.split()).strip("、,;:。")
     parts = split_top(names, _SEPARATORS)
     if not parts:
         return [], False
@@ -171,15 +178,16 @@ def split_names(names: str) -> tuple[list[str], bool]:
     parts = _join_fragments(_expand_runs(parts))
     result, is_open = [], False
     for part in parts:
-        open_match = OPEN_TAIL.search(part, max(len(part) - _OPEN_TAIL_REACH, 0))
+        has_et = "等" in part      # the string search spares the two 等 patterns most names
+        open_match = has_et and OPEN_TAIL.search(part, max(len(part) - _OPEN_TAIL_REACH, 0))
         if open_match and open_match.start() > 0:
             part, is_open = part[:open_match.start()], True
-        elif "、" not in part:
+        elif has_et and "、" not in part:
             specific = ET_SPECIFIC.match(part)
             if specific and looks_like_agency(specific["x"]) and looks_like_agency(specific["y"]):
                 result.extend([specific["x"], specific["y"]])
                 continue
-        joined = JOINED.match(part) if "、" not in part else None
+        joined = JOINED.match(part) if "、" not in part and _has_joiner(part) else None
         if joined and is_institution(joined["a"]) and looks_like_agency(joined["b"]) \
                 and not _SECOND_HAT.search(joined["a"]):
             result.extend([joined["a"], joined["b"]])
@@ -188,9 +196,14 @@ def split_names(names: str) -> tuple[list[str], bool]:
     return result, is_open
 
 
+def _has_joiner(name: str) -> bool:
+    """The cheap gate of ``JOINED``: one of its joining words is in the name."""
+    return "和" in name or "及" in name or "与" in name or "会同" in name or "联合" in name
+
+
 def _expand_distributive(parts: list[str]) -> list[str] | None:
     """浦东新区、嘉定区人民政府 → each place with the shared institution; else None."""
-    if len(parts) < 2 or not all(BARE_PLACE.match(p) for p in parts[:-1]):
+    if len(parts) < 2 or not all(p[-1] in "区县市" and BARE_PLACE.match(p) for p in parts[:-1]):
         return None
     last = PLACE_PREFIX.match(parts[-1])
     if not last or not is_institution(last["rest"]):
@@ -204,10 +217,11 @@ def _expand_runs(parts: list[str]) -> list[str]:
     result: list[str] = []
     run_start = 0          # where the bare places before the current part begin in result
     for part in parts:
-        if BARE_PLACE.match(part):
+        if part[-1] in "区县市" and BARE_PLACE.match(part):
             result.append(part)
             continue
-        expanded = _expand_distributive(result[run_start:] + [part])
+        expanded = _expand_distributive(result[run_start:] + [part]) \
+            if len(result) > run_start else None
         if expanded:
             result[run_start:] = expanded
         else:
@@ -263,7 +277,7 @@ def _parse_unit_list(text: str) -> tuple[tuple[RawUnit, ...], bool]:
             found, clause_open = split_names(names)
             is_open = is_open or clause_open
             for name in found:
-                inline = INLINE_ROLE.search(name)
+                inline = name[-1] in _CLOSE and INLINE_ROLE.search(name)
                 if inline and inline.start() >= 2:
                     units.append(RawUnit(name[:inline.start()], role_of(inline["words"], role)))
                 else:

@@ -1,0 +1,40 @@
+"""The package's face: its public names, and what importing it costs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import creditplan
+
+
+def test_every_public_name_resolves_to_its_object() -> None:
+    assert set(creditplan.__all__) == {*creditplan._EXPORTS, "__version__"}
+    for name in creditplan._EXPORTS:
+        value = getattr(creditplan, name)
+        assert value.__name__ == name and value.__module__.startswith("creditplan.")
+    assert set(creditplan.__all__) <= set(dir(creditplan))
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    try:
+        creditplan.parse_pdf  # noqa: B018 - the lookup is the test
+    except AttributeError as exc:
+        assert "parse_pdf" in str(exc)
+    else:
+        raise AssertionError("creditplan.parse_pdf resolved")
+
+
+def test_importing_the_package_loads_none_of_its_stages() -> None:
+    """``import creditplan`` is cheap until a name is used: the script relies on it to set
+    the process up before pydantic and the patterns load."""
+    probe = ("import sys, creditplan; "
+             "print(sorted(m for m in ('pydantic', 'regex', 'creditplan.models', "
+             "'creditplan.pipeline') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
+    used = subprocess.run([sys.executable, "-c", "import sys, creditplan; creditplan.Notice; "
+                           "print('pydantic' in sys.modules)"], capture_output=True, text=True,
+                          check=True).stdout
+    assert used.strip() == "True"
