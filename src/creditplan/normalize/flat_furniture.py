@@ -20,7 +20,6 @@ from .boilerplate import (MAX_FURNITURE, SIZE_ONLY, _FURNITURE_LINE, _apply, _ne
 from .edits import StepResult, unchanged
 from .script import converter
 
-STRETCH = re.compile(r"[^ \n]+")
 # A navigation trail at a stretch's start, its crumbs without spaces of their own:
 # 首页 > 政务公开 > 政策文件 (line-based, the trail pattern takes the rest of its line).
 FLAT_TRAIL = LazyPattern(
@@ -59,20 +58,23 @@ def drop_furniture_stretches(text: str) -> StepResult:
 
 def _furniture_in(line: str) -> list[tuple[int, int]]:
     """The spans of ``line`` that are furniture: a trail, and stretches that are furniture."""
-    spans = [m.span() for m in FLAT_TRAIL.finditer(line)]
-    stretches = [m.span() for m in STRETCH.finditer(line)]
-    if spans:
-        stretches = [(a, b) for a, b in stretches if not any(s <= a < e for s, e in spans)]
-    tried = [i for i, (start, end) in enumerate(stretches)
-             if "。" not in line[start:end] and not SEPARATOR.fullmatch(line, start, end)]
-    kinds: list[str | None] = [None] * len(stretches)
+    spans = [m.span() for m in FLAT_TRAIL.finditer(line)] if "首" in line else []
+    pieces, stretches, pos = [], [], 0
+    for piece in line.split(" "):
+        if piece and not any(s <= pos < e for s, e in spans):
+            pieces.append(piece)
+            stretches.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    tried = [i for i, piece in enumerate(pieces)
+             if "。" not in piece and not SEPARATOR.fullmatch(piece)]
+    kinds: list[str | None] = [None] * len(pieces)
     convert = converter("t2s").convert
-    for k in _screened([line[slice(*stretches[i])] for i in tried]):
+    for k in _screened([pieces[i] for i in tried]):
         index = tried[k]
-        stretch = line[slice(*stretches[index])]
-        if SIZE_ONLY.fullmatch(stretch) or WEAK_FIELD.fullmatch(stretch):
+        piece = pieces[index]
+        if SIZE_ONLY.fullmatch(piece) or WEAK_FIELD.fullmatch(piece):
             kinds[index] = "size"
-        elif _FURNITURE_LINE.fullmatch(stretch) or _FURNITURE_LINE.fullmatch(convert(stretch)):
+        elif _FURNITURE_LINE.fullmatch(piece) or _FURNITURE_LINE.fullmatch(convert(piece)):
             kinds[index] = "furniture"
     spans += [stretches[i] for i, kind in enumerate(kinds)
               if kind == "furniture" or kind == "size" and _near_furniture(kinds, i)]

@@ -56,7 +56,7 @@ def parse_metadata(state: ParseState) -> None:
     fields = _labelled_fields(segments)
     _place_panel(state, segments)
     meta = state.meta
-    notice = _notice_title([seg for seg in segments if not PANEL_KEY.match(seg[1])]) \
+    notice = _notice_title([seg for seg in segments if not _is_panel_field(seg[1])]) \
         or _notice_title(segments)
     meta["notice_title"] = fields.get("标题") if fields.get("标题", "").endswith("通知") else None
     issuers: list[str] = []
@@ -113,10 +113,14 @@ def _place_panel(state: ParseState, segments) -> None:
     """Place a page's information panel (索引号:…, 标题:…, 发文字号:…): its fields are read by
     ``_labelled_fields`` or name the page, never the plan. A key alone takes the next segment."""
     for index, (start, segment) in enumerate(segments):
-        if PANEL_KEY.match(segment):
+        if _is_panel_field(segment):
             last = index + 1 if PANEL_KEY.fullmatch(segment) and index + 1 < len(segments) \
                 else index
             state.place(start, segments[last][0] + len(segments[last][1]))
+
+
+def _is_panel_field(segment: str) -> bool:
+    return ":" in segment and PANEL_KEY.match(segment) is not None
 
 
 def _notice_title(segments) -> dict | None:
@@ -187,6 +191,8 @@ def _place_cover_marks(state: ParseState, segments) -> None:
     """Place the cover's marks: a red-head (恩施州人民政府办公室文件, the issuer's own heading),
     the 附件 marker above the plan, the (此件公开发布) note."""
     for start, segment in segments:
+        if not segment.startswith(("附件", "(此件")) and not segment.endswith("文件"):
+            continue      # the string test every mark passes
         heading = DOCUMENT_HEADING.search(segment)
         if COVER_MARK.fullmatch(segment) or heading and is_signer(segment[:heading.start()]):
             state.place(start, start + len(segment))
@@ -249,7 +255,9 @@ def _set_body_start(state: ParseState, title: str | None) -> int:
     text = state.text
     stop = min([start for start, _ in state.tables] + [len(text)])
     copies = [(found, found + len(title)) for found in _find_all(text, title, stop)]
-    if not any(_stands_alone(text, *span) for span in copies):
+    opening = title[:4]     # a wrapped copy still opens a line with the title's first words
+    if not any(_stands_alone(text, *span) for span in copies) and any(
+            at == 0 or text[at - 1] in " \n" for at in _find_all(text, opening, stop)):
         # The copy may be broken over lines (or spaces in a flattened page) anywhere.
         wrapped = regex.compile("[ \n]?".join(map(regex.escape, title)))
         copies = [found.span() for found in wrapped.finditer(text, 0, stop)]
