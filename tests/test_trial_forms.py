@@ -342,3 +342,14 @@ def test_a_deadline_in_a_bracket_beside_the_responsibility(brackets: str) -> Non
 def test_a_deadline_bracket_alone_stays_in_the_text() -> None:
     task = parse_text("一、加强信用监管\n1.建成平台(2021年底前完成)。\n").tasks[0]
     assert (task.text, task.units, task.deadline) == ("建成平台(2021年底前完成)。", [], None)
+
+
+@pytest.mark.parametrize("heading", ["(一)完善信用信息归集(牵头单位:区发改局;配合单位:区级各部门)",
+                                     "(一)完善信用信息归集。\n牵头单位:区发改局 配合单位:区级各部门"])
+def test_a_heading_closed_by_a_responsibility_covers_its_tasks(heading: str) -> None:
+    notice = parse_text("一、夯实信用基础\n" + heading + "\n1.按月归集数据。\n2.推进承诺信息归集。\n"
+                        "(二)推进信用修复\n3.优化修复流程。(责任单位:区市场监管局)\n")
+    assert [g.title for g in notice.groups] == ["完善信用信息归集", "推进信用修复"]
+    assert [units(t) for t in notice.tasks] == [
+        [("区发改局", "lead"), ("区级各部门", "support")]] * 2 + [[("区市场监管局", "responsible")]]
+    assert not notice.warnings

@@ -52,6 +52,7 @@ def assign_responsibility(state: ParseState) -> None:
         kept.append(task)
     state.tasks = kept
     _share_covering_responsibility(state.tasks)
+    _inherit_heading_responsibility(state.tasks, state.meta.pop("heading_units", {}))
 
 
 def _retitle_section(state: ParseState, index: int, title: str) -> None:
@@ -78,3 +79,20 @@ def _share_covering_responsibility(tasks: list[dict]) -> None:
             task["units_open"] = last["units_open"]
     for task in tasks:
         task.pop("_own_line", None)
+
+
+def _inherit_heading_responsibility(tasks: list[dict], headings: dict) -> None:
+    """A task without units of its own takes those of the nearest heading above it that
+    closes with a responsibility ((一)…(牵头单位:A;配合单位:B) over its 1. 2. 3.)."""
+    if not headings:
+        return
+    for task in tasks:
+        if task["origin"] != "clause" or task["units"]:
+            continue
+        path = task["path"]
+        found = next((headings[tuple(path[:k])] for k in range(len(path) - 1, 0, -1)
+                      if tuple(path[:k]) in headings), None)
+        if found:
+            task["units"] = unit_records(found.units)
+            task["units_open"] = found.open_list
+            task["deadline"] = task.get("deadline") or found.deadline

@@ -120,8 +120,9 @@ def _add_item(state: ParseState, items: list[Item], index: int, end: int) -> Non
     text = state.text
     first_child = items[index + 1].label.start if item.children else end
     if _is_section(item) or item.children:
-        title, rest = split_heading(text, label.end, first_child)
-        own_text = flow(text[rest:first_child].strip())
+        heading_end = _heading_responsibility(state, items, index, first_child)
+        title, rest = split_heading(text, label.end, heading_end)
+        own_text = flow(text[rest:heading_end].strip())
         if _is_section(item):
             state.sections.append({
                 "index": label.number, "number": label.numeral, "title": title, "level": 1,
@@ -135,6 +136,22 @@ def _add_item(state: ParseState, items: list[Item], index: int, end: int) -> Non
         state.place(label.start, first_child)
         return
     state.tasks.append(_task(state, items, index, label.end, _cut_end_matter(text, label.end, end)))
+
+
+def _heading_responsibility(state: ParseState, items: list[Item], index: int,
+                            first_child: int) -> int:
+    """Where a heading's own words end: before the responsibility that closes them, when
+    its numbered children are the tasks it covers ((一)完善信用信息归集(牵头单位:…) over 1. 2.).
+    The responsibility is kept by the heading's path, for the tasks under it without one."""
+    label = items[index].label
+    if not items[index].children:
+        return first_child      # a heading without children is a task of its own, or nothing
+    own = state.text[label.end:first_child]
+    found = find_responsibility(own)
+    if not found or not found.units or found.end is not None and own[found.end:].strip():
+        return first_child      # words after it: no responsibility that closes the heading
+    state.meta.setdefault("heading_units", {})[tuple(_path(items, index))] = found
+    return label.end + found.start
 
 
 def _section_of(items: list[Item], index: int) -> int | None:
