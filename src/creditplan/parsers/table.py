@@ -254,9 +254,12 @@ class Category:
 
 
 def parse_tables(state: ParseState) -> None:
-    """Turn every data row of every table region into a task."""
+    """Turn every data row of every table region into a task. A table that lost its borders
+    (``flat_table``) has no cells to read: its own parser reads its rows."""
+    flat = {start for start, _ in state.meta.get("flat_tables", [])}
     for start, end in state.tables:
-        _parse_region(state, start, end)
+        if start not in flat:
+            _parse_region(state, start, end)
 
 
 def _parse_region(state: ParseState, start: int, end: int) -> None:
