@@ -31,3 +31,33 @@ def test_a_borderless_table_gives_no_warning_about_its_own_lines(header: str) ->
                         "2 制定联合奖惩措施清单。区市场监管局牵头,各街镇配合2018年6月底前\n")
     assert [t.index for t in notice.tasks] == [1, 2]
     assert not warned(notice) and notice.coverage == 1.0
+
+
+LAYOUT_TABLE = """某市2015年社会信用体系建设工作任务分工
+
+序号   工作任务                         牵头单位         配合单位              完成时限
+1      建立市级公共信用信息数据库。     市发展改革委     市工业和信息化局      2015年12月
+2      推进统一社会信用代码制度。       市质监局         市工商局、 市民政局   2015年底
+3      开展诚信宣传周活动。             市委宣传部                             长期坚持
+"""
+
+
+def test_a_layout_copy_keeps_its_unit_columns_apart() -> None:
+    """pdftotext -layout and PDF viewers keep a table's columns apart by runs of spaces."""
+    notice = parse_text(LAYOUT_TABLE)
+    assert [units(t) for t in notice.tasks] == [
+        [("市发展改革委", L), ("市工业和信息化局", S)],
+        [("市质监局", L), ("市工商局", S), ("市民政局", S)], [("市委宣传部", L)]]
+    assert [t.deadline for t in notice.tasks] == ["2015年12月", "2015年底", "长期坚持"]
+    assert not warned(notice)
+
+
+def test_a_layout_row_whose_cells_wrap_is_kept_and_warned() -> None:
+    text = LAYOUT_TABLE.replace("建立市级公共信用信息数据库。     市发展改革委",
+                                "建立市级公共信用信息       市发展改革委").replace(
+        "2015年12月\n", "2015年12月\n       数据库。\n")
+    notice = parse_text(text)
+    assert [t.index for t in notice.tasks] == [1, 2, 3]
+    assert "数据库。" in notice.tasks[0].text
+    assert {w.line for w in warned(notice)} == {4}
+    assert any("wraps over lines" in w.message for w in warned(notice))
