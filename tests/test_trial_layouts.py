@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from creditplan import parse_text
+from creditplan.normalize import normalize
 
 L, S, R = "lead", "support", "responsible"
 
@@ -61,3 +62,41 @@ def test_a_layout_row_whose_cells_wrap_is_kept_and_warned() -> None:
     assert "数据库。" in notice.tasks[0].text
     assert {w.line for w in warned(notice)} == {4}
     assert any("wraps over lines" in w.message for w in warned(notice))
+
+
+# -- running heads and feet of PDF and Word copies ---------------------------------------------
+
+def _pages(head: str, foot: str, number) -> str:
+    """A plan in three pages, each with ``head`` above and ``foot`` and a page number below;
+    page 2 breaks inside a task's sentence."""
+    pages = ["一、完善制度\n(一)建立信用承诺制度。推行承诺制,承诺内容纳入信用\n",
+             "记录。(责任单位:区发改局、区市场监\n",
+             "管局)\n二、强化应用\n(二)推广信易贷。(责任单位:区金融办)\n"]
+    return "".join(f"{head}\n{page}{foot}{number(n)}\n\f" for n, page in enumerate(pages, 1))
+
+
+@pytest.mark.parametrize("number", [lambda n: f"- {n} -", lambda n: f"— {n} —",
+                                    lambda n: f"第 {n} 页 共 3 页", lambda n: f"-{n}-"])
+@pytest.mark.parametrize(("head", "foot"), [
+    ("2024年吴兴区社会信用体系建设工作要点", ""),          # the plan's title above every page
+    ("吴兴区社会信用体系建设领导小组办公室", ""),          # the issuing office
+    ("", "吴信用办〔2024〕2号\n"),                         # the number as a foot
+])
+def test_running_heads_beside_page_numbers_are_dropped(head: str, foot: str, number) -> None:
+    cover = ("吴兴区社会信用体系建设领导小组办公室\n"
+             "关于印发《2024年吴兴区社会信用体系建设工作要点》的通知\n"
+             "吴信用办〔2024〕2号\n各有关单位:\n现将工作要点印发给你们。\n")
+    notice = parse_text(cover + _pages(head, foot, number))
+    assert [(t.path, t.text) for t in notice.tasks] == [
+        ([1, 1], "建立信用承诺制度。推行承诺制,承诺内容纳入信用记录。"), ([2, 2], "推广信易贷。")]
+    assert units(notice.tasks[0]) == [("区发改局", R), ("区市场监管局", R)]
+    assert [s.title for s in notice.sections] == ["完善制度", "强化应用"]
+    assert not warned(notice) and notice.coverage == 1.0
+
+
+@pytest.mark.parametrize("last_line", ["(责任单位:区发改局)", "区发改局负责。", "(二)推广应用",
+                                       "市发改委、市财政局"])
+def test_a_task_line_repeated_beside_page_numbers_is_no_running_head(last_line: str) -> None:
+    text = (f"一、完善制度\n(一)建立制度。\n{last_line}\n- 1 -\n"
+            f"(三)推广应用。\n{last_line}\n- 2 -\n")
+    assert normalize(text).text.count(last_line) == 2
