@@ -100,3 +100,19 @@ def test_a_task_line_repeated_beside_page_numbers_is_no_running_head(last_line: 
     text = (f"一、完善制度\n(一)建立制度。\n{last_line}\n- 1 -\n"
             f"(三)推广应用。\n{last_line}\n- 2 -\n")
     assert normalize(text).text.count(last_line) == 2
+
+
+# -- lines wrapped at the page's width ---------------------------------------------------------
+
+@pytest.mark.parametrize("wrap", ["\n", "\n\n", " \n  "])
+def test_a_heading_wrapped_at_the_page_width_is_one_title(wrap: str) -> None:
+    text = (f"一、健全信用基础设施,推动公共信用信息归集共享和{wrap}开放应用\n"
+            f"(一)推进信用信息归集共享和公开应用的制度{wrap}建设\n"
+            "1.提升平台功能。迭代升级平台。(责任单位:区发改局)\n"
+            "二、加强组织保障\n各部门要明确专人\n(二)压实责任。(责任单位:各部门)\n")
+    notice = parse_text(text)
+    assert [s.title for s in notice.sections] == [
+        "健全信用基础设施,推动公共信用信息归集共享和开放应用", "加强组织保障"]
+    assert [g.title for g in notice.groups] == ["推进信用信息归集共享和公开应用的制度建设"]
+    assert notice.sections[1].text == "各部门要明确专人"   # a short heading is never wrapped
+    assert [t.text for t in notice.tasks] == ["提升平台功能。迭代升级平台。", "压实责任。"]

@@ -39,20 +39,40 @@ def flow(text: str) -> str:
     return _LINE_BREAK.sub(join, text.strip())
 
 
+# A heading wrapped at the page's width (PDF and Word copies): its line is long, and what is
+# left before the first child item is a short fragment that is no sentence, list or bracket.
+# A short heading line is never wrapped: what follows it is the section's own text.
+MIN_WRAPPED_LINE = 14
+MAX_WRAPPED_REST = 20
+_NOT_A_HEADING_REST = regex.compile(r"[。;:!?\n]|^[(〔【\[]")
+
+
 def split_heading(text: str, start: int, end: int) -> tuple[str, int]:
-    """The heading's title in ``text[start:end]`` and the offset where the rest begins.
+    r"""The heading's title in ``text[start:end]`` and the offset where the rest begins.
 
     >>> split_heading("一、2017年主要目标 以创建示范城市为契机", 2, 22)
     ('2017年主要目标', 12)
     >>> split_heading("加强信用制度建设:", 0, 9)
     ('加强信用制度建设', 9)
+    >>> split_heading("加快推进信用信息归集共享和公开应\n用\n", 0, 19)
+    ('加快推进信用信息归集共享和公开应用', 19)
     """
     while start < end and text[start] in " \n":
         start += 1
     match = HEADING_END.search(text, start, end)
     stop = match.start() if match else end
     rest = match.end() if match else end
-    return text[start:stop].strip(" :"), rest
+    title = text[start:stop].strip(" :")
+    if match and match.group() == "\n" and _wrapped(title, text[rest:end].strip()):
+        return title + text[rest:end].strip(), end
+    return title, rest
+
+
+def _wrapped(line: str, rest: str) -> bool:
+    """Whether ``rest`` is the end of a heading line wrapped at the page's width."""
+    return (len(line) >= MIN_WRAPPED_LINE and 0 < len(rest) <= MAX_WRAPPED_REST
+            and len(rest) < len(line) and line[-1:] not in "。;:"
+            and not _NOT_A_HEADING_REST.search(rest))
 
 
 def task_title(text: str) -> str | None:
