@@ -116,3 +116,23 @@ def test_a_heading_wrapped_at_the_page_width_is_one_title(wrap: str) -> None:
     assert [g.title for g in notice.groups] == ["推进信用信息归集共享和公开应用的制度建设"]
     assert notice.sections[1].text == "各部门要明确专人"   # a short heading is never wrapped
     assert [t.text for t in notice.tasks] == ["提升平台功能。迭代升级平台。", "压实责任。"]
+
+
+# -- a document's own fields: 版记 and attachment markers --------------------------------------
+
+@pytest.mark.parametrize("closing", [
+    "抄送:市委各部门,市人大常委会办公室,市政协办公室,市法院,\n市检察院,徐州军分区。\n"
+    "徐州市人民政府办公室 2019年4月3日印发\n",
+    "抄送:市委办公室。\n\n遵义市人民政府办公室　　　　2016年5月13日印发",
+    "主题词:社会信用 工作要点 通知\n抄送:省委各部门。\n二〇一四年七月三日印发\n",
+])
+@pytest.mark.parametrize("attachment", ["附件\n\n", "附件1\n", "附件:\n"])
+def test_closing_fields_and_attachment_markers_are_placed(closing: str, attachment: str) -> None:
+    text = ("关于印发某市2019年社会信用体系建设工作要点的通知\n各有关单位:\n现将工作要点印发给你们。\n"
+            "附件:某市2019年社会信用体系建设工作要点\n某市人民政府办公室\n2019年4月2日\n(此件公开发布)\n"
+            f"{attachment}某市2019年社会信用体系建设工作要点\n"
+            "一、完善制度\n(一)建立制度。(责任单位:市发改委)\n" + closing)
+    notice = parse_text(text)
+    assert [(t.text, units(t)) for t in notice.tasks] == [("建立制度。", [("市发改委", R)])]
+    assert "附件" not in notice.preamble and "公开发布" not in notice.preamble
+    assert not warned(notice) and notice.coverage == 1.0

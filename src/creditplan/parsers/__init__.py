@@ -12,7 +12,7 @@ from typing import Callable
 from .assign import assign_responsibility
 from .clauses import parse_clauses
 from .flat_table import find_flat_tables, parse_flat_tables
-from .coverage import collect_preamble, measure_coverage
+from .coverage import collect_preamble, measure_coverage, place_closing_fields
 from .metadata import parse_closing, parse_metadata
 from .state import ParseState
 from .table import find_tables, parse_tables
@@ -28,6 +28,7 @@ PARSERS: tuple[Parser, ...] = (
     parse_tables,           # division-of-labour rows as tasks
     parse_flat_tables,      # rows of a borderless table, by the 序号 sequence
     parse_closing,          # a signature after the plan
+    place_closing_fields,   # 抄送, 印发 and 附件 lines: a document's own, no record's
     collect_preamble,       # unclaimed text before the first section
     measure_coverage,       # everything else is reported
 )
