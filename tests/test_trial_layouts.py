@@ -136,3 +136,28 @@ def test_closing_fields_and_attachment_markers_are_placed(closing: str, attachme
     assert [(t.text, units(t)) for t in notice.tasks] == [("建立制度。", [("市发改委", R)])]
     assert "附件" not in notice.preamble and "公开发布" not in notice.preamble
     assert not warned(notice) and notice.coverage == 1.0
+
+
+@pytest.mark.parametrize(("lines", "title"), [
+    ("关于印发徐州市2019年社会信用体系建设\n工作要点的通知", "关于印发徐州市2019年社会信用体系建设工作要点的通知"),
+    ("关于印发2024年吴兴区社会信用体系建设工\n作要点的通知", "关于印发2024年吴兴区社会信用体系建设工作要点的通知"),
+    ("关于印发《南宁市2020年社会信用体系建设工作\n要点》的通知", "关于印发《南宁市2020年社会信用体系建设工作要点》的通知"),
+    ("关于印发\n《南宁市2020年社会信用体系建设\n工作要点》的通知", "关于印发《南宁市2020年社会信用体系建设工作要点》的通知"),
+])
+def test_a_notice_title_wrapped_over_lines_is_one_title(lines: str, title: str) -> None:
+    notice = parse_text(f"某市人民政府办公室文件\n某政办发〔2019〕35号\n某市人民政府办公室\n{lines}\n"
+                        "各县(市)、区人民政府,徐州经济技术开发区、\n市各直属单位:\n现将工作要点印发给你们。\n"
+                        "附件:工作任务分工表\n某市人民政府办公室\n2019年4月2日\n"
+                        "一、完善制度\n(一)建立制度。(责任单位:市发改委)\n")
+    assert notice.notice_title == title
+    assert notice.title == title.removeprefix("关于印发").removesuffix("的通知").strip("《》")
+    assert notice.issuers == ["某市人民政府办公室"] and notice.doc_number == "某政办发〔2019〕35号"
+    assert notice.addressees == ["各县(市)、区人民政府", "徐州经济技术开发区", "市各直属单位"]
+    assert not warned(notice)
+
+
+def test_the_list_of_attachments_is_no_addressee() -> None:
+    notice = parse_text("武汉市2023年社会信用体系建设工作要点\n为推进信用建设,制定本要点。\n"
+                        "附件:武汉市2023年社会信用体系建设重点任务分工表\n"
+                        "一、完善制度\n(一)建立制度。(责任单位:市发改委)\n")
+    assert notice.addressees == [] and not warned(notice)

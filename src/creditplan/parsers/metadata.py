@@ -62,7 +62,8 @@ DOCUMENT_HEADING = regex.compile(r"文件$")   # 合肥市人民政府办公厅�
 MAX_SIGNERS = 3   # bodies signing on the lines above a date
 
 # Words of the cover letter's own sentences: a line with them ending in ":" is not 主送.
-COVER_SENTENCE = regex.compile(r"现将|印发|转发|如下|通知|同意|根据|为了|为进一步")
+COVER_SENTENCE = regex.compile(r"现将|印发|转发|如下|通知|同意|根据|为了|为进一步"
+                               r"|^附件[ ]*\d{0,2}[ ]*:")   # the cover's list of attachments
 ADDRESSEE_LINE = regex.compile(r"^(?P<names>[^:。\n]{2,200}):")
 PLACE_CHAIN = "(?:[\\p{Han}]{2,4}?(?:省|自治区|市|州))"
 
@@ -140,18 +141,37 @@ def _labelled_fields(segments) -> dict[str, str]:
     return fields
 
 
+# A notice title wrapped over lines (PDF and Word copies print it centred on two or three):
+# the lines are read as one when the first holds no whole title.
+MAX_TITLE_LINES = 3
+
+
 def _notice_title(segments) -> dict | None:
-    for start, segment in segments[:12]:
-        match = NOTICE_TITLE.search(segment)
+    for index, (start, segment) in enumerate(segments[:12]):
+        match, end = NOTICE_TITLE.search(segment), start + len(segment)
+        if not match and "关于" in segment:
+            segment, match, end = _wrapped_notice_title(segments, index)
         if match:
             before = segment[max(0, match.start() - 120):match.start()]
             issuers = regex.split(r"[《》:]", before)[-1]
             return {"title": match.group().replace(" ", ""), "issuers": issuers,
-                    "span": (start, start + len(segment))}
+                    "span": (start, end)}
     for start, segment in segments[:3]:   # a page heading: 合肥市…工作要点的通知
         if segment.endswith("通知") and PLAN_WORDS.search(segment) and len(segment) <= 80:
             return {"title": segment, "issuers": "", "span": (start, start + len(segment))}
     return None
+
+
+def _wrapped_notice_title(segments, index: int) -> tuple[str, regex.Match | None, int]:
+    """The segment at ``index`` joined with the next ones, the notice title that begins in it
+    and ends at the end of a joined segment (if any), and where the last joined one ends."""
+    start, joined = segments[index]
+    for following_start, following in segments[index + 1:index + MAX_TITLE_LINES]:
+        joined += following
+        match = NOTICE_TITLE.search(joined)
+        if match and match.start() < len(segments[index][1]) and match.end() == len(joined):
+            return joined, match, following_start + len(following)
+    return segments[index][1], None, start + len(segments[index][1])
 
 
 def _issuer_above(segments, span: tuple[int, int]) -> list[str]:
@@ -313,13 +333,28 @@ def _split_issuers(text: str) -> list[str]:
 def _addressees(state: ParseState, segments, fields) -> list[str]:
     if fields.get("主送"):
         return split_names(fields["主送"])[0]
-    for start, segment in segments[:15]:
+    for index, (start, segment) in enumerate(segments[:15]):
         match = ADDRESSEE_LINE.match(segment)
         if match and not DATE.search(segment) and not PANEL_KEY.match(segment) \
                 and not COVER_SENTENCE.search(segment):
-            state.place(start, start + len(segment))
-            return split_names(match["names"])[0]
+            first = _list_wrapped_above(segments, index)
+            state.place(segments[first][0], start + len(segment))
+            return split_names("".join(s for _, s in segments[first:index]) + match["names"])[0]
     return []
+
+
+# A list of addressees wrapped over lines (PDF and Word copies): the lines above the one that
+# ends in ":" are its beginning while they are lists (、 or ,) without a sentence's marks.
+WRAPPED_LIST_LINE = regex.compile(r"^[^:。《》]{2,120}[、,][^:。《》]*$")
+
+
+def _list_wrapped_above(segments, index: int) -> int:
+    """The index of the first segment of an addressee list that ends at ``index``."""
+    first = index
+    while first > 0 and index - first < 3 and WRAPPED_LIST_LINE.match(segments[first - 1][1]) \
+            and not COVER_SENTENCE.search(segments[first - 1][1]):
+        first -= 1
+    return first
 
 
 def _year(title: str | None) -> int | None:
