@@ -161,3 +161,88 @@ def test_the_list_of_attachments_is_no_addressee() -> None:
                         "附件:武汉市2023年社会信用体系建设重点任务分工表\n"
                         "一、完善制度\n(一)建立制度。(责任单位:市发改委)\n")
     assert notice.addressees == [] and not warned(notice)
+
+
+# -- division-of-labour tables in other text forms ---------------------------------------------
+
+def _table(rows: list, separator: str = "|", edges: bool = True) -> str:
+    def line(row):
+        if isinstance(row, str):
+            return row
+        joined = f" {separator} ".join(row) if separator == "|" else separator.join(row)
+        return f"| {joined} |" if edges and separator == "|" else joined
+    return "某市2023年社会信用体系建设重点任务分工表\n" + "\n".join(map(line, rows)) + "\n"
+
+
+@pytest.mark.parametrize("emphasis", ["**", "__"])
+def test_markdown_section_rows_in_emphasis_are_sections(emphasis: str) -> None:
+    text = _table([["序号", "工作任务", "牵头单位", "配合单位", "时间节点"],
+                   "|:---:|:---|:---:|:---:|:---:|",
+                   [f"{emphasis}一、夯实信用基础{emphasis}", "", "", "", ""],
+                   ["1.", "升级信用平台。", "市发改委", "市数据局", "2023年9月"],
+                   [f"{emphasis}二、强化信用监管{emphasis}", "", "", "", ""],
+                   ["2.", "开展专项治理。", "市中级人民法院", "市公安局", "持续推进"]])
+    notice = parse_text(text)
+    assert [(s.index, s.title) for s in notice.sections] == [(1, "夯实信用基础"), (2, "强化信用监管")]
+    assert [(t.section, t.path, t.deadline) for t in notice.tasks] == [
+        (1, [1, 1], "2023年9月"), (2, [2, 2], "持续推进")]
+    assert not warned(notice) and notice.coverage == 1.0
+
+
+@pytest.mark.parametrize("separator", ["|", "\t"])
+@pytest.mark.parametrize("header", [
+    [["序号", "工作任务", "责任单位", "", "完成时限"], ["", "", "牵头单位", "配合单位", ""]],  # spanning cell
+    [["序号", "工作", "牵头", "配合", "完成"], ["", "任务", "单位", "单位", "时限"]],          # wrapped words
+])
+def test_a_header_over_two_lines_names_its_columns(header: list, separator: str) -> None:
+    text = _table(header + [["1", "制定配套实施细则。", "市发改委", "市法制局", "2018年10月"],
+                            ["2", "开展诚信示范企业创建活动。", "市工商局", "", "2018年底"]], separator)
+    notice = parse_text(text)
+    assert [(t.index, units(t), t.deadline) for t in notice.tasks] == [
+        (1, [("市发改委", L), ("市法制局", S)], "2018年10月"), (2, [("市工商局", L)], "2018年底")]
+    assert not warned(notice) and notice.coverage == 1.0
+
+
+@pytest.mark.parametrize("separator", ["|", "\t"])
+def test_rows_numbered_in_chinese_numerals(separator: str) -> None:
+    tasks = _table([["序号", "工作任务", "牵头单位", "完成时限"],
+                    ["一", "制定配套实施细则。", "市发改委", "2018年10月"],
+                    ["二", "建设信用平台二期。", "市信息中心", "2018年12月"]], separator)
+    assert [(t.index, t.path, t.text) for t in parse_text(tasks).tasks] == [
+        (1, [1], "制定配套实施细则。"), (2, [2], "建设信用平台二期。")]
+    sectioned = _table([["序号", "工作任务", "牵头单位", "完成时限"],
+                        ["一", "信用制度建设", "", ""],
+                        ["1", "制定配套实施细则。", "市发改委", "2018年10月"],
+                        ["二", "信用平台建设", "", ""],
+                        ["2", "建设信用平台二期。", "市信息中心", "2018年12月"]], separator)
+    notice = parse_text(sectioned)
+    assert [(s.index, s.title) for s in notice.sections] == [(1, "信用制度建设"), (2, "信用平台建设")]
+    assert [(t.section, t.index) for t in notice.tasks] == [(1, 1), (2, 2)]
+    assert not warned(notice) and notice.coverage == 1.0
+
+
+@pytest.mark.parametrize("separator", ["|", "\t"])
+def test_cells_wrapped_onto_a_row_without_a_number_join_the_row_above(separator: str) -> None:
+    text = _table([["序号", "工作任务", "责任单位", "完成时限", "备注"],
+                   ["一、完善信用基础", "", "", "", ""], ["(一)健全制度", "", "", "", ""],
+                   ["1", "制定《公共信用信息管理办法》,", "市发展改革委、", "2025年6月底", ""],
+                   ["", "明确信用信息归集、共享和使用规则。", "市司法局", "", ""],
+                   ["2", "推进平台对接,", "市大数据中心", "2025年", "重点"],
+                   ["", "拓展信用查询应用场景。", "", "9月底", ""],
+                   ["3", "推广信易贷。", "市金融办", "2025年12月底", ""],
+                   ["", "", "人民银行赣州市分行", "", ""]], separator)
+    notice = parse_text(text)
+    assert [(t.path, t.text, units(t), t.deadline, t.note) for t in notice.tasks] == [
+        ([1, 1, 1], "制定《公共信用信息管理办法》,明确信用信息归集、共享和使用规则。",
+         [("市发展改革委", R), ("市司法局", R)], "2025年6月底", None),
+        ([1, 1, 2], "推进平台对接,拓展信用查询应用场景。", [("市大数据中心", R)], "2025年9月底", "重点"),
+        ([1, 1, 3], "推广信易贷。", [("市金融办", R), ("人民银行赣州市分行", R)], "2025年12月底", None)]
+    assert not warned(notice) and notice.coverage == 1.0
+
+
+def test_a_row_without_a_number_after_a_whole_sentence_is_still_warned() -> None:
+    text = _table([["序号", "工作任务", "责任单位"], ["1", "制定管理办法。", "市发改委"],
+                   ["", "开展诚信宣传。", "市委宣传部"]])
+    notice = parse_text(text)
+    assert [t.text for t in notice.tasks] == ["制定管理办法。"]
+    assert "unplaced_table_row" in [w.code for w in warned(notice)]

@@ -19,6 +19,8 @@ from ..lazy import LazyPattern
 from .numbering import cn_to_int
 from .responsibility import parse_cell
 from .state import ParseState
+from .table_cells import (continues, index_number, is_section_row, join_continued, merge_header,
+                          strip_emphasis)
 from .units import looks_like_agency, parse_unit_list, unit_records
 
 # The cell patterns are simple and tried on every cell: stdlib re, whose calls cost half of
@@ -41,7 +43,8 @@ HEADER_COLUMNS = (
 
 SECTION_CELL = LazyPattern(r"^(?P<num>[一二三四五六七八九十百]{1,4})、(?P<title>.*)$", 0, re.compile)
 CATEGORY_CELL = LazyPattern(r"^\((?P<num>[一二三四五六七八九十百]{1,4})\)(?P<title>.*)$", 0, re.compile)
-INDEX_CELL = LazyPattern(r"^\d{1,4}[.、]?$", 0, re.compile)
+# A 序号: 3, 3., 3、 — or 三 (table_cells.CN_INDEX), as some tables number their rows.
+INDEX_CELL = LazyPattern(r"^(?:\d{1,4}[.、]?|[一二三四五六七八九十]{1,3}[.、]?)$", 0, re.compile)
 # A Markdown table's separator row: |---|:---:|
 RULE_ROW = LazyPattern(r"^[\s|:\-—]+$", 0, re.compile)
 DEADLINE_CELL = LazyPattern(r"^[^。]{0,40}(?:\d{4}年|年底|年中|月底|季度|前完成|长期|持续|常态|全年|"
@@ -146,6 +149,18 @@ def header_columns(cells: list[str]) -> list[Column] | None:
             for k in kinds]
 
 
+def _header(cells: list[str], next_line: str) -> tuple[list[Column] | None, bool]:
+    """The columns a line names, perhaps with the line after it (a header over two lines:
+    责任单位 above 牵头单位 | 配合单位, or words wrapped in their cells); and whether it took
+    two lines."""
+    below = _cells(next_line) if next_line.strip() else []
+    merged = merge_header(cells, below, _column_kind) if below else None
+    header = header_columns(merged) if merged else None
+    if header:
+        return header, True
+    return header_columns(cells), False
+
+
 @lru_cache(maxsize=4096)
 def _column_kind(cell: str) -> str | None:
     cell = cell.replace(" ", "")
@@ -161,7 +176,7 @@ def _column_kind(cell: str) -> str | None:
 
 def _cells(line: str) -> list[str]:
     parts = CELL_SPLIT.split(line) if "\t" in line else line.split("|")
-    cells = [c.strip() for c in parts]
+    cells = [strip_emphasis(c.strip()) for c in parts]
     while cells and not cells[-1]:
         cells.pop()
     return cells
@@ -271,57 +286,71 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
     categories: list[Category] = []
     rows: list[tuple[dict, Category | None]] = []
     section_rows: list[dict] = []
-    pos = start
-    for line in text[start:end].split("\n"):
+    lines = text[start:end].split("\n")
+    pos, skip, last_was_row = start, -1, False
+    for number, line in enumerate(lines):
         line_start, pos = pos, pos + len(line) + 1
+        line_end = line_start + len(line)
         cells = _cells(line)
-        if not any(cells) or RULE_ROW.match(line):
+        if number == skip or not any(cells) or RULE_ROW.match(line):
             if any(cells):
-                state.place(line_start, line_start + len(line))
+                state.place(line_start, line_end)
             continue
-        header = header_columns(cells)
+        header, two_lines = _header(cells, lines[number + 1] if number + 1 < len(lines) else "")
         if header:
             columns = columns or header   # a header repeated after a page break adds nothing
-            state.place(line_start, line_start + len(line))
+            skip = number + 1 if two_lines else skip
+            state.place(line_start, line_end)
             continue
         if columns is None:
             if TABLE_TITLE.fullmatch(line.strip()):
-                state.place(line_start, line_start + len(line))
+                state.place(line_start, line_end)
             else:
                 state.warn("unplaced_text", f"a line above the table's header was not "
                            f"understood: {line.strip()[:40]!r}", line_start)
             continue
         filled = [c for c in cells if c]
         heading = SECTION_CELL.match(filled[0]) if len(filled) == 1 else None
-        if heading:
-            section, category, saw_section_rows = cn_to_int(heading["num"]), None, True
-            section_rows.append({"index": section, "number": heading["num"],
-                                 "title": heading["title"].strip(), "level": 1, "text": "",
-                                 "line": state.line_of(line_start),
-                                 "span": (line_start, line_start + len(line))})
-            state.place(line_start, line_start + len(line))
+        row = {} if heading else assign_cells(cells, columns)
+        if heading or is_section_row(row):
+            number_, title = (heading["num"], heading["title"]) if heading else \
+                (row["index"].rstrip(".、"), row.get("content") or row.get("category", ""))
+            section, category, saw_section_rows = cn_to_int(number_), None, True
+            section_rows.append({"index": section, "number": number_, "title": title.strip(),
+                                 "level": 1, "text": "", "line": state.line_of(line_start),
+                                 "span": (line_start, line_end)})
+            state.place(line_start, line_end)
+            last_was_row = False
             continue
         if len(filled) == 1 and CATEGORY_CELL.match(filled[0]):   # (一)… on a line of its own
             category = _next_category(filled[0], category, categories)
-            state.place(line_start, line_start + len(line))
+            state.place(line_start, line_end)
+            last_was_row = False
             continue
-        row = assign_cells(cells, columns)
+        has_index = any(c.kind == "index" for c in columns)
+        if "index" not in row and has_index and last_was_row and continues(rows[-1][0], row):
+            join_continued(rows[-1][0], row)     # the wrapped ends of the last row's cells
+            rows[-1][0]["_span"] = (rows[-1][0]["_span"][0], line_end)
+            state.place(line_start, line_end)
+            continue
+        last_was_row = False
         if "content" not in row and "category" in row and "index" in row:
             row["content"] = row.pop("category")
         category = _next_category(row.get("category"), category, categories)
         if row.keys() == {"category"}:     # a category row of its own: (一)加强制度建设
-            state.place(line_start, line_start + len(line))
+            state.place(line_start, line_end)
             continue
-        if "index" not in row and not any(c.kind == "index" for c in columns) and "content" in row:
+        if "index" not in row and not has_index and "content" in row:
             row["index"] = str(len(rows) + 1)      # no 序号 column: rows count in order
         if "index" not in row or "content" not in row:
             state.warn("unplaced_table_row", f"a table row has no 序号 or no task text: "
                        f"{line.strip()[:40]!r}", line_start)
             continue
         row["_section"] = section
-        row["_span"] = (line_start, line_start + len(line))
+        row["_span"] = (line_start, line_end)
         rows.append((row, category))
-        state.place(line_start, line_start + len(line))
+        last_was_row = True
+        state.place(line_start, line_end)
     if section_rows and not state.sections:   # a notice that is only its table
         state.sections.extend(section_rows)
     by_title = not saw_section_rows
@@ -377,7 +406,7 @@ def _row_task(state: ParseState, row: dict, category: Category | None, columns: 
             units.extend(found)
             is_open = is_open or cell_open
     text = row["content"]
-    index = int(row["index"].rstrip(".、"))
+    index = index_number(row["index"])
     start, end = row["_span"]
     return {"origin": "table", "section": section, "group": group, "index": index,
             "path": [p for p in (section, group, index) if p is not None],
