@@ -246,3 +246,53 @@ def test_a_row_without_a_number_after_a_whole_sentence_is_still_warned() -> None
     notice = parse_text(text)
     assert [t.text for t in notice.tasks] == ["制定管理办法。"]
     assert "unplaced_table_row" in [w.code for w in warned(notice)]
+
+
+VERTICAL_TABLE = """芜湖市2017年社会信用体系建设重点工作任务分工表
+序号
+工作任务
+牵头单位
+配合单位
+完成时限
+1
+建立健全信用信息归集机制,实
+现市直部门信用信息全覆盖。
+市发改委
+市经信委、市
+财政局
+2017年底
+2
+推进“双公示”信息在“信用芜湖”
+网站及时公示。
+市政务服务中心
+市直各有关单
+位
+2017年6月
+3
+开展诚信“红黑名单”发布工作。
+市发改委
+人行芜湖市中
+心支行
+长期坚持
+"""
+
+
+def test_a_table_extracted_cell_by_cell_gives_its_rows() -> None:
+    """pdftotext without -layout: each cell on lines of its own, wrapped in its column."""
+    notice = parse_text(VERTICAL_TABLE)
+    assert [(t.index, t.text, units(t), t.deadline) for t in notice.tasks] == [
+        (1, "建立健全信用信息归集机制,实现市直部门信用信息全覆盖。",
+         [("市发改委", L), ("市经信委", S), ("市财政局", S)], "2017年底"),
+        (2, "推进“双公示”信息在“信用芜湖”网站及时公示。",
+         [("市政务服务中心", L), ("市直各有关单位", S)], "2017年6月"),
+        (3, "开展诚信“红黑名单”发布工作。", [("市发改委", L), ("人行芜湖市中心支行", S)], "长期坚持")]
+    assert notice.title == "芜湖市2017年社会信用体系建设重点工作任务分工表"
+    assert not warned(notice) and notice.coverage == 1.0
+
+
+def test_a_cell_by_cell_row_that_does_not_fit_its_columns_is_kept_and_warned() -> None:
+    text = VERTICAL_TABLE.replace("市政务服务中心\n", "市政务服务中心\n市发改委\n")
+    notice = parse_text(text)
+    assert [t.index for t in notice.tasks] == [1, 2, 3]
+    assert [(w.code, w.line) for w in warned(notice)] == [("vertical_table_row", 14)]
+    assert [u.name for u in notice.tasks[1].units] == ["市政务服务中心", "市发改委", "市直各有关单位"]

@@ -44,6 +44,7 @@ def find_flat_tables(state: ParseState) -> None:
         if "|" in match.group() or any(s <= match.start() < e for s, e in state.tables):
             continue
         state.tables.append((match.start(), len(state.text)))
+        state.meta.setdefault("tables_without_cells", set()).add(match.start())
         state.meta.setdefault("flat_tables", []).append(
             (match.start(), [_WORD_KIND[w] for w in HEADER_WORD.findall(match["words"])]))
         return

@@ -269,11 +269,11 @@ class Category:
 
 
 def parse_tables(state: ParseState) -> None:
-    """Turn every data row of every table region into a task. A table that lost its borders
-    (``flat_table``) has no cells to read: its own parser reads its rows."""
-    flat = {start for start, _ in state.meta.get("flat_tables", [])}
+    """Turn every data row of every table region into a task. A table without cell separators
+    (``flat_table``, ``vertical_table``) has no cells to read: its own parser reads its rows."""
+    others = state.meta.get("tables_without_cells", set())
     for start, end in state.tables:
-        if start not in flat:
+        if start not in others:
             _parse_region(state, start, end)
 
 
