@@ -296,3 +296,23 @@ def test_a_cell_by_cell_row_that_does_not_fit_its_columns_is_kept_and_warned() -
     assert [t.index for t in notice.tasks] == [1, 2, 3]
     assert [(w.code, w.line) for w in warned(notice)] == [("vertical_table_row", 14)]
     assert [u.name for u in notice.tasks[1].units] == ["市政务服务中心", "市发改委", "市直各有关单位"]
+
+
+# -- Word copies: a blank line after every paragraph; the signature after the plan -------------
+
+@pytest.mark.parametrize("signature", [
+    "广州市天河区社会信用体系建设领导小组办公室                2018年6月5日",
+    "广州市天河区社会信用体系建设领导小组办公室\n\n2018年6月5日",
+    "广州市天河区社会信用体系建设领导小组办公室\n二〇一八年六月五日",
+])
+def test_labelled_lines_apart_by_blank_lines_and_a_closing_signature(signature: str) -> None:
+    text = ("广州市天河区2018年社会信用体系建设工作要点\n\n\n\n一、强化信用联合奖惩\n\n\n\n"
+            "(1)落实联合奖惩备忘录,建立案例报送制度。\n\n\n\n牵头单位:区发展改革局\n\n\n\n"
+            "配合单位:区法院、区市场监管局\n\n\n\n" + signature + "\n")
+    notice = parse_text(text)
+    assert [(t.text, units(t)) for t in notice.tasks] == [
+        ("落实联合奖惩备忘录,建立案例报送制度。",
+         [("区发展改革局", L), ("区法院", S), ("区市场监管局", S)])]
+    assert notice.issuers == ["广州市天河区社会信用体系建设领导小组办公室"]
+    assert notice.issue_date == "2018-06-05"
+    assert not warned(notice) and notice.coverage == 1.0

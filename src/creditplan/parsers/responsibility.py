@@ -245,7 +245,8 @@ def _unopened_close(text: str, start: int, end: int, lines: bool = False) -> int
             depth -= 1
             if depth < 0:
                 return pos
-        elif lines and ch == "\n" and not ANY_LABEL.match(text, pos + 1, end):
+        elif lines and ch == "\n" and text[pos + 1:pos + 2] != "\n" \
+                and not ANY_LABEL.match(text, pos + 1, end):    # (blank lines: Word copies)
             return pos
     return None
 
