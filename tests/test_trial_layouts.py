@@ -316,3 +316,14 @@ def test_labelled_lines_apart_by_blank_lines_and_a_closing_signature(signature: 
     assert notice.issuers == ["广州市天河区社会信用体系建设领导小组办公室"]
     assert notice.issue_date == "2018-06-05"
     assert not warned(notice) and notice.coverage == 1.0
+
+
+@pytest.mark.parametrize("cell", ["牵头:市发改委;配合:市经信委、人行太原中心支行",
+                                  "牵头单位:市发改委;配合:市经信委、人行太原中心支行"])
+def test_a_cell_with_short_role_labels(cell: str) -> None:
+    text = ("太原市2016年社会信用体系建设工作任务分工\n工作任务 | 责任单位 | 完成时限\n--- | --- | ---\n"
+            f"建立市公共信用信息数据库。 | {cell} | 2016年12月\n建立企业信用档案。 | 市工商局 | 2016年底\n")
+    notice = parse_text(text)
+    assert [units(t) for t in notice.tasks] == [
+        [("市发改委", L), ("市经信委", S), ("人行太原中心支行", S)], [("市工商局", R)]]
+    assert not warned(notice)
