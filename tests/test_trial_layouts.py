@@ -327,3 +327,20 @@ def test_a_cell_with_short_role_labels(cell: str) -> None:
     assert [units(t) for t in notice.tasks] == [
         [("市发改委", L), ("市经信委", S), ("人行太原中心支行", S)], [("市工商局", R)]]
     assert not warned(notice)
+
+
+def test_a_task_column_beside_a_measures_column_titles_each_row_or_groups_merged_rows() -> None:
+    header = ["序号", "工作任务", "具体措施", "责任单位", "完成时限"]
+    own = _table([header, ["1", "信用信息归集", "按目录归集数据。", "市发改委", "2020年12月"],
+                  ["2", "信用承诺", "推行告知承诺制。", "市行政审批局", "2020年9月"]])
+    notice = parse_text(own)
+    assert [(t.path, t.group, t.title) for t in notice.tasks] == [
+        ([1], None, "信用信息归集"), ([2], None, "信用承诺")]
+    assert notice.groups == []
+    merged = _table([header, ["1", "完善信用制度", "制定实施细则。", "市发改委", "2022年6月底"],
+                     ["2", "", "修订修复办法。", "市发改委", "2022年9月底"],
+                     ["3", "推进信用监管", "开展分级分类监管。", "市市场监管局", "2022年12月底"]])
+    notice = parse_text(merged)
+    assert [(t.path, t.group, t.title) for t in notice.tasks] == [
+        ([1, 1], 1, None), ([1, 2], 1, None), ([2, 3], 2, None)]
+    assert [g.title for g in notice.groups] == ["完善信用制度", "推进信用监管"]

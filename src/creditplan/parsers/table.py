@@ -56,6 +56,7 @@ _DEADLINE_CELL_MAX = 40 + 5 + 20    # the longest DEADLINE_CELL matches: 40, \d{
 class Column:
     kind: str
     role: str | None = None
+    task_words: bool = False   # a category named like a task (工作任务 beside 具体措施)
 
 
 def find_tables(state: ParseState) -> None:
@@ -143,10 +144,12 @@ def header_columns(cells: list[str]) -> list[Column] | None:
             sum(k is not None for k in named) < 3:
         return None
     kinds = list(named)
+    task_words = None
     if kinds.count("content") > 1:   # 工作任务 beside 工作内容: the first is the category
-        kinds[kinds.index("content")] = "category"
-    return [Column(k or "extra", role=k if k in ("lead", "support", "responsible") else None)
-            for k in kinds]
+        task_words = kinds.index("content")
+        kinds[task_words] = "category"
+    return [Column(k or "extra", role=k if k in ("lead", "support", "responsible") else None,
+                   task_words=i == task_words) for i, k in enumerate(kinds)]
 
 
 def _header(cells: list[str], next_line: str) -> tuple[list[Column] | None, bool]:
@@ -353,6 +356,9 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
         state.place(line_start, line_end)
     if section_rows and not state.sections:   # a notice that is only its table
         state.sections.extend(section_rows)
+    if _titles_per_row(columns or [], categories, rows):
+        rows = [({**row, "_title": category_.title}, None) for row, category_ in rows]
+        categories = []
     by_title = not saw_section_rows
     for row, category_ in rows:
         state.tasks.append(_row_task(state, row, category_, columns or [], by_title))
@@ -364,6 +370,14 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
         state.groups.append({"origin": "table", "section": section, "index": category_.number,
                              "title": category_.title, "text": "",
                              "path": [p for p in (section, category_.number) if p is not None]})
+
+
+def _titles_per_row(columns: list[Column], categories: list[Category], rows) -> bool:
+    """Whether a category column named like a task's (工作任务 beside 具体措施) gives each row
+    a title of its own: every row has its own, unnumbered. Merged over rows, it is a category."""
+    return any(c.task_words for c in columns) and len(rows) >= 2 and \
+        len(categories) == len(rows) and all(not c.labeled for c in categories) and \
+        [c for _, c in rows] == categories
 
 
 def _section_for(rows, category: Category) -> int | None:
@@ -410,7 +424,7 @@ def _row_task(state: ParseState, row: dict, category: Category | None, columns: 
     start, end = row["_span"]
     return {"origin": "table", "section": section, "group": group, "index": index,
             "path": [p for p in (section, group, index) if p is not None],
-            "title": None, "text": text, "units": unit_records(units),
+            "title": row.get("_title"), "text": text, "units": unit_records(units),
             "units_open": is_open, "deadline": row.get("deadline"), "note": row.get("note"),
             "line": state.line_of(start), "span": (start, end)}
 
