@@ -344,3 +344,26 @@ def test_a_task_column_beside_a_measures_column_titles_each_row_or_groups_merged
     assert [(t.path, t.group, t.title) for t in notice.tasks] == [
         ([1, 1], 1, None), ([1, 2], 1, None), ([2, 3], 2, None)]
     assert [g.title for g in notice.groups] == ["完善信用制度", "推进信用监管"]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_paragraphs_that_lost_their_numbers_are_tasks_in_order_and_warned(gap: str) -> None:
+    """docx2txt drops Word's automatic numbering: the items are paragraphs, each with its own
+    responsibility."""
+    text = gap.join(["某区2020年社会信用体系建设工作要点", "一、加强信用制度建设",
+                     "完善公共信用信息目录。(责任单位:区发改局)",
+                     "推进信用修复。健全信用修复机制,\n优化流程。(责任单位:区发改局、区市场监管局)",
+                     "二、强化应用", "(一)推广信易贷。(责任单位:区金融办)"]) + "\n"
+    notice = parse_text(text)
+    assert [(t.path, t.text, [u.name for u in t.units]) for t in notice.tasks] == [
+        ([1, 1], "完善公共信用信息目录。", ["区发改局"]),
+        ([1, 2], "推进信用修复。健全信用修复机制,优化流程。", ["区发改局", "区市场监管局"]),
+        ([2, 1], "推广信易贷。", ["区金融办"])]
+    assert notice.sections[0].text == ""
+    assert [w.code for w in warned(notice)] == ["unnumbered_items"] and notice.coverage == 1.0
+
+
+def test_a_section_with_one_paragraph_and_its_responsibility_is_still_one_task() -> None:
+    notice = parse_text("一、加强组织领导\n各部门要明确专人负责。(责任单位:各部门)\n二、强化应用\n"
+                        "(一)推广信易贷。(责任单位:区金融办)\n")
+    assert [t.path for t in notice.tasks] == [[1], [2, 1]] and not warned(notice)
