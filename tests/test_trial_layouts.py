@@ -367,3 +367,9 @@ def test_a_section_with_one_paragraph_and_its_responsibility_is_still_one_task()
     notice = parse_text("一、加强组织领导\n各部门要明确专人负责。(责任单位:各部门)\n二、强化应用\n"
                         "(一)推广信易贷。(责任单位:区金融办)\n")
     assert [t.path for t in notice.tasks] == [[1], [2, 1]] and not warned(notice)
+
+
+def test_a_wrap_inside_a_number_or_an_english_phrase() -> None:
+    notice = parse_text("一、完善制度\n(一)按时报送率达到100\n%,全年归集数据12\n3万条,接入“信用中国”Credit\n"
+                        "China网站。(责任单位:区发改局)\n")
+    assert notice.tasks[0].text == "按时报送率达到100%,全年归集数据123万条,接入“信用中国”Credit China网站。"
