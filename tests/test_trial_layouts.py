@@ -373,3 +373,20 @@ def test_a_wrap_inside_a_number_or_an_english_phrase() -> None:
     notice = parse_text("一、完善制度\n(一)按时报送率达到100\n%,全年归集数据12\n3万条,接入“信用中国”Credit\n"
                         "China网站。(责任单位:区发改局)\n")
     assert notice.tasks[0].text == "按时报送率达到100%,全年归集数据123万条,接入“信用中国”Credit China网站。"
+
+
+@pytest.mark.parametrize("broken", ["middle", "last"])
+def test_a_row_broken_by_a_cell_with_two_paragraphs(broken: str) -> None:
+    """Word's plain-text export: a cell of two paragraphs breaks its row over two lines, the
+    second holding the rest of that cell and the cells after it."""
+    rows = ["类别\t序号\t工作任务\t牵头单位\t配合单位\t完成时限",
+            "信用制度\t1\t制定信用承诺管理办法。\t区发改局\t区司法局\t2023年6月底前完成",
+            "\t2\t建立信用修复协同机制。\t区发改局\t区市场监管局\n区税务局\t2023年9月底前完成",
+            "信用应用\t1\t推广“信用+”应用场景。\t区发改局\t各街道\t2023年12月底前完成"]
+    if broken == "last":
+        rows = rows[:2] + rows[3:] + rows[2:3]
+    notice = parse_text("某区2023年社会信用体系建设任务分工表\n" + "\n".join(rows) + "\n")
+    row = next(t for t in notice.tasks if t.text == "建立信用修复协同机制。")
+    assert units(row) == [("区发改局", L), ("区市场监管局", S), ("区税务局", S)]
+    assert row.deadline == "2023年9月底前完成" and len(notice.tasks) == 3
+    assert not warned(notice) and notice.coverage == 1.0

@@ -20,7 +20,7 @@ from .numbering import cn_to_int
 from .responsibility import parse_cell
 from .state import ParseState
 from .table_cells import (continues, index_number, is_section_row, join_continued, merge_header,
-                          strip_emphasis)
+                          refit_continuation, strip_emphasis)
 from .units import looks_like_agency, parse_unit_list, unit_records
 
 # The cell patterns are simple and tried on every cell: stdlib re, whose calls cost half of
@@ -67,13 +67,14 @@ def find_tables(state: ParseState) -> None:
         return
     regions: list[list[int]] = []
     for start, end in _separated_lines(text):
-        if regions and _only_headings(text[regions[-1][1]:start]):
+        if regions and _inside_table(text[regions[-1][1]:start]):
             regions[-1][1] = end
         else:
             regions.append([start, end])
     for region in regions:
         if not _has_table_rows(text[region[0]:region[1]]):
             continue          # tab-separated fields of a page's information panel, not a table
+        region[1] = _partial_rows_end(text, region[1])
         region[0] = _first_cell_start(text, region[0])
         above_end = region[0] - 1
         above_start = max(text.rfind("\n", 0, max(above_end, 0)),
@@ -97,13 +98,30 @@ def _separated_lines(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line) + 1
 
 
-def _only_headings(gap: str) -> bool:
+def _inside_table(gap: str) -> bool:
     """Whether the lines between two runs of table rows hold nothing but section or category
-    headings (一、… (一)… written on a line of their own, without cell separators): then the
-    runs are one table, its headings lines of their own."""
-    return all(not line.strip() or len(line.strip()) <= 40 and "。" not in line
+    headings (一、… (一)… written on a line of their own, without cell separators) or partial
+    rows (one separator: a cell's paragraphs broke the row, as Word's plain-text export does):
+    then the runs are one table."""
+    return all(not line.strip() or _partial_row(line) or len(line.strip()) <= 40
+               and "。" not in line
                and (SECTION_CELL.match(line.strip()) or CATEGORY_CELL.match(line.strip()))
                for line in gap.split("\n"))
+
+
+def _partial_row(line: str) -> bool:
+    return ("|" in line or "\t" in line) and bool(line.strip(" |\t"))
+
+
+def _partial_rows_end(text: str, end: int) -> int:
+    """A region's end moved past the partial rows just after it (the last row's broken cell)."""
+    while end < len(text):
+        line_end = text.find("\n", end + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _partial_row(text[end + 1:line_end]):
+            break
+        end = line_end
+    return end
 
 
 def _has_table_rows(region: str) -> bool:
@@ -331,6 +349,8 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
             last_was_row = False
             continue
         has_index = any(c.kind == "index" for c in columns)
+        if "index" not in row and has_index and last_was_row:
+            row = refit_continuation(rows[-1][0], row)
         if "index" not in row and has_index and last_was_row and continues(rows[-1][0], row):
             join_continued(rows[-1][0], row)     # the wrapped ends of the last row's cells
             rows[-1][0]["_span"] = (rows[-1][0]["_span"][0], line_end)

@@ -13,7 +13,7 @@ import re
 
 from ..lazy import LazyPattern
 from .numbering import cn_to_int
-from .units import looks_like_agency
+from .units import looks_like_agency, split_top
 
 # A cell wrapped in Markdown emphasis: **一、夯实信用基础**, __备注__.
 EMPHASIS = LazyPattern(r"^(\*\*|__|\*)(?P<words>.+?)\1$", 0, re.compile)
@@ -105,6 +105,24 @@ def merge_header(above: list[str], below: list[str], kind_of) -> list[str] | Non
         else:
             return None
     return merged
+
+
+def refit_continuation(previous: dict[str, str], row: dict[str, str]) -> dict[str, str]:
+    """A continuation row whose first cell, read as the task's text, is a list of agencies after
+    a text that ended: the rest of the last unit cell of ``previous`` (a cell whose paragraphs
+    broke the row: 市发改委 / 市财政局).
+
+    >>> refit_continuation({"content": "建立制度。", "lead": "市发改委"}, {"content": "市财政局"})
+    {'lead': '市财政局'}
+    """
+    cell = row.get("content", "")
+    units = [kind for kind in _CONTINUED[1:4] if kind in previous]
+    if not cell or not units or not previous.get("content", "").endswith(_SENTENCE_END) or \
+            not all(looks_like_agency(name) for name in split_top(cell, "、,;")):
+        return row
+    refitted = {kind: value for kind, value in row.items() if kind != "content"}
+    refitted[units[-1]] = cell + refitted.get(units[-1], "")
+    return refitted
 
 
 def continues(previous: dict[str, str], row: dict[str, str]) -> bool:
