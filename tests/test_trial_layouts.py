@@ -390,3 +390,13 @@ def test_a_row_broken_by_a_cell_with_two_paragraphs(broken: str) -> None:
     assert units(row) == [("区发改局", L), ("区市场监管局", S), ("区税务局", S)]
     assert row.deadline == "2023年9月底前完成" and len(notice.tasks) == 3
     assert not warned(notice) and notice.coverage == 1.0
+
+
+@pytest.mark.parametrize("page_break", ["— 5 —\n续表\n", "\n续表1\n", "(续表)\n", "| 续表 | | |\n",
+                                        "— 5 —\n续表\n序号\t工作任务\t牵头单位\t完成时限\n"])
+def test_a_table_going_on_after_a_continued_table_mark(page_break: str) -> None:
+    text = ("某市2019年任务分工表\n序号\t工作任务\t牵头单位\t完成时限\n1\t建立制度。\t市发改委\t2019年底\n"
+            f"2\t推进平台。\t市数据局\t2019年6月\n{page_break}3\t开展宣传。\t市委宣传部\t长期坚持\n")
+    notice = parse_text(text)
+    assert [t.index for t in notice.tasks] == [1, 2, 3]
+    assert notice.groups == [] and not warned(notice) and notice.coverage == 1.0

@@ -47,6 +47,8 @@ CATEGORY_CELL = LazyPattern(r"^\((?P<num>[一二三四五六七八九十百]{1,4
 INDEX_CELL = LazyPattern(r"^(?:\d{1,4}[.、]?|[一二三四五六七八九十]{1,3}[.、]?)$", 0, re.compile)
 # A Markdown table's separator row: |---|:---:|
 RULE_ROW = LazyPattern(r"^[\s|:\-—]+$", 0, re.compile)
+# The mark of a table going on after a page break: 续表, 续表1, (续表), 续上表.
+CONTINUED_TABLE = LazyPattern(r"^[\s|]*\(?续上?表[一二三四五六七八九十\d]*\)?[\s|]*$", 0, re.compile)
 DEADLINE_CELL = LazyPattern(r"^[^。]{0,40}(?:\d{4}年|年底|年中|月底|季度|前完成|长期|持续|常态|全年|"
                             r"\d{1,2}月)[^。]{0,20}$", 0, re.compile)
 _DEADLINE_CELL_MAX = 40 + 5 + 20    # the longest DEADLINE_CELL matches: 40, \d{4}年, 20
@@ -100,11 +102,11 @@ def _separated_lines(text: str) -> Iterator[tuple[int, int]]:
 
 def _inside_table(gap: str) -> bool:
     """Whether the lines between two runs of table rows hold nothing but section or category
-    headings (一、… (一)… written on a line of their own, without cell separators) or partial
-    rows (one separator: a cell's paragraphs broke the row, as Word's plain-text export does):
-    then the runs are one table."""
-    return all(not line.strip() or _partial_row(line) or len(line.strip()) <= 40
-               and "。" not in line
+    headings (一、… (一)… written on a line of their own, without cell separators), partial
+    rows (one separator: a cell's paragraphs broke the row, as Word's plain-text export does)
+    or the 续表 of a page break: then the runs are one table."""
+    return all(not line.strip() or _partial_row(line) or CONTINUED_TABLE.match(line)
+               or len(line.strip()) <= 40 and "。" not in line
                and (SECTION_CELL.match(line.strip()) or CATEGORY_CELL.match(line.strip()))
                for line in gap.split("\n"))
 
@@ -313,7 +315,7 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
         line_start, pos = pos, pos + len(line) + 1
         line_end = line_start + len(line)
         cells = _cells(line)
-        if number == skip or not any(cells) or RULE_ROW.match(line):
+        if number == skip or not any(cells) or RULE_ROW.match(line) or CONTINUED_TABLE.match(line):
             if any(cells):
                 state.place(line_start, line_end)
             continue
