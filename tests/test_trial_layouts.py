@@ -277,9 +277,11 @@ VERTICAL_TABLE = """芜湖市2017年社会信用体系建设重点工作任务�
 """
 
 
-def test_a_table_extracted_cell_by_cell_gives_its_rows() -> None:
-    """pdftotext without -layout: each cell on lines of its own, wrapped in its column."""
-    notice = parse_text(VERTICAL_TABLE)
+@pytest.mark.parametrize("page_break", ["", "— 2 —\n序号\n工作任务\n牵头单位\n配合单位\n完成时限\n"])
+def test_a_table_extracted_cell_by_cell_gives_its_rows(page_break: str) -> None:
+    """pdftotext without -layout: each cell on lines of its own, wrapped in its column; the
+    header repeated after a page break."""
+    notice = parse_text(VERTICAL_TABLE.replace("网站及时公示。\n", "网站及时公示。\n" + page_break))
     assert [(t.index, t.text, units(t), t.deadline) for t in notice.tasks] == [
         (1, "建立健全信用信息归集机制,实现市直部门信用信息全覆盖。",
          [("市发改委", L), ("市经信委", S), ("市财政局", S)], "2017年底"),

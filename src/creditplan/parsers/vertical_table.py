@@ -108,12 +108,25 @@ def parse_vertical_tables(state: ParseState) -> None:
     starts = _line_starts(lines)
     for header, kinds, rows, end_line in state.meta.pop("vertical_tables", []):
         state.place(starts[header], starts[rows[0]])
+        words = [line.strip() for line in lines[header:header + len(kinds)]]
         for number, row in enumerate(rows):
             stop = rows[number + 1] if number + 1 < len(rows) else end_line
-            cells = [line.strip() for line in lines[row + 1:stop] if line.strip()]
+            cells = _without(words, [line.strip() for line in lines[row + 1:stop] if line.strip()])
             start, end = starts[row], starts[stop - 1] + len(lines[stop - 1])
             state.tasks.append(_row(state, cells, kinds, number + 1, start, end))
             state.place(start, end)
+
+
+def _without(header: list[str], cells: list[str]) -> list[str]:
+    """A row's lines without the header repeated after a page break inside it.
+
+    >>> _without(["序号", "任务"], ["建立制度。", "2017年底", "序号", "任务"])
+    ['建立制度。', '2017年底']
+    """
+    for at in range(len(cells) - len(header) + 1):
+        if cells[at:at + len(header)] == header:
+            return cells[:at] + cells[at + len(header):]
+    return cells
 
 
 def _row(state: ParseState, cells: list[str], kinds: list[str], index: int, start: int,
