@@ -402,3 +402,16 @@ def test_a_table_going_on_after_a_continued_table_mark(page_break: str) -> None:
     notice = parse_text(text)
     assert [t.index for t in notice.tasks] == [1, 2, 3]
     assert notice.groups == [] and not warned(notice) and notice.coverage == 1.0
+
+
+def test_a_tab_after_each_list_number_is_a_list_not_a_table() -> None:
+    """Word's plain-text export writes automatic numbers with a tab after them."""
+    text = ("某区2021年社会信用体系建设工作要点\n一、\t完善信用制度\n(一)\t健全制度\n"
+            "1.\t建立信用承诺制度。\t(责任单位:区发改局)\n2.\t推广信易贷。\t(责任单位:区金融办)\n")
+    notice = parse_text(text)
+    assert [s.title for s in notice.sections] == ["完善信用制度"]
+    assert [g.title for g in notice.groups] == ["健全制度"]
+    assert [(t.origin, t.path, t.text, units(t)) for t in notice.tasks] == [
+        ("clause", [1, 1, 1], "建立信用承诺制度。", [("区发改局", R)]),
+        ("clause", [1, 1, 2], "推广信易贷。", [("区金融办", R)])]
+    assert not warned(notice)

@@ -45,6 +45,7 @@ SECTION_CELL = LazyPattern(r"^(?P<num>[一二三四五六七八九十百]{1,4})�
 CATEGORY_CELL = LazyPattern(r"^\((?P<num>[一二三四五六七八九十百]{1,4})\)(?P<title>.*)$", 0, re.compile)
 # A 序号: 3, 3., 3、 — or 三 (table_cells.CN_INDEX), as some tables number their rows.
 INDEX_CELL = LazyPattern(r"^(?:\d{1,4}[.、]?|[一二三四五六七八九十]{1,3}[.、]?)$", 0, re.compile)
+BARE_INDEX_CELL = LazyPattern(r"^(?:\d{1,4}|[一二三四五六七八九十]{1,3})$", 0, re.compile)
 # A Markdown table's separator row: |---|:---:|
 RULE_ROW = LazyPattern(r"^[\s|:\-—]+$", 0, re.compile)
 # The mark of a table going on after a page break: 续表, 续表1, (续表), 续上表.
@@ -127,14 +128,16 @@ def _partial_rows_end(text: str, end: int) -> int:
 
 
 def _has_table_rows(region: str) -> bool:
-    """Whether a run of separated lines is a table: it has a header row or numbered rows."""
+    """Whether a run of separated lines is a table: it has a header row or rows numbered with
+    bare 序号. (Numbers with their marks, 1. or 一、, and a tab after them are a list that Word's
+    plain-text export wrote: clauses.)"""
     numbered = 0
     for line in region.split("\n"):
         cells = _cells(line)
         first_row = next((i for i, c in enumerate(cells) if INDEX_CELL.match(c)), len(cells))
         if header_columns(cells[:first_row]):   # a header, perhaps with rows glued after it
             return True
-        numbered += any(INDEX_CELL.match(cell) for cell in cells[:3])
+        numbered += any(BARE_INDEX_CELL.match(cell) for cell in cells[:3])
         if numbered >= 2:
             return True
     return False

@@ -61,12 +61,12 @@ def split_heading(text: str, start: int, end: int) -> tuple[str, int]:
     >>> split_heading("加快推进信用信息归集共享和公开应\n用\n", 0, 19)
     ('加快推进信用信息归集共享和公开应用', 19)
     """
-    while start < end and text[start] in " \n":
+    while start < end and text[start] in " \t\n":   # a tab after the number: Word's lists
         start += 1
     match = HEADING_END.search(text, start, end)
     stop = match.start() if match else end
     rest = match.end() if match else end
-    title = text[start:stop].strip(" :")
+    title = text[start:stop].strip(" \t:")
     if match and match.group() == "\n" and _wrapped(title, text[rest:end].strip()):
         return title + text[rest:end].strip(), end
     return title, rest
