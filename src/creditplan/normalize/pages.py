@@ -12,10 +12,12 @@ every later page).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from itertools import accumulate
 
 from ..lazy import LazyPattern
-from .edits import StepResult, unchanged
+from .edits import StepResult, matches_at, unchanged
 
 PAGE_NUMBER = LazyPattern(
     r"""
@@ -28,6 +30,10 @@ PAGE_NUMBER = LazyPattern(
     re.VERBOSE | re.MULTILINE,
     re.compile,
 )
+
+# Where a page number's line can begin: after a line end, the first mark of one (a literal line
+# end first lets re skip through the text fast; PAGE_NUMBER is tried only there).
+_PAGE_NUMBER_START = LazyPattern(r"\n[ \f]*[-—–－第共]", 0, re.compile)
 
 # A running head is a name (an office, a number, a title): short, without the marks of a
 # sentence or a list, not closing a bracket (a task's last line may be the same responsibility
@@ -51,10 +57,13 @@ def drop_running_heads(text: str) -> StepResult:
     >>> drop_running_heads("甲办公室\\n一、总则\\n- 1 -\\n甲办公室\\n二、附则\\n- 2 -\\n甲办公室\\n").text
     '甲办公室\\n一、总则\\n- 1 -\\n\\n二、附则\\n- 2 -\\n\\n'
     """
-    marks = [text.count("\n", 0, m.start()) for m in PAGE_NUMBER.finditer(text)]
-    if len(marks) < 2:
+    starts = [0] + [m.start() + 1 for m in _PAGE_NUMBER_START.finditer(text)]
+    found = [m.start() for m in matches_at(PAGE_NUMBER, text, starts)]
+    if len(found) < 2:
         return unchanged(text)
     lines = text.split("\n")
+    line_starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    marks = [bisect_right(line_starts, pos) - 1 for pos in found]
     words = [line.strip(" \f") for line in lines]
     dropped: set[int] = set()
     while True:   # a head and a second head under it: until no new line is found

@@ -7,8 +7,13 @@ line, and ``coverage`` is the share of non-space characters placed.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 import regex
 
+from ..lazy import LazyPattern
+from ..normalize.edits import matches_at
 from .state import ParseState
 
 # A gap shorter than this (a stray mark between records) is counted but not worth a warning.
@@ -60,13 +65,31 @@ MAX_FIELD_LINES = 4
 def place_closing_fields(state: ParseState) -> None:
     """Place the closing fields and attachment markers that stand on unplaced lines."""
     text = state.text
-    for start, end in _gaps(state.placed, len(text)):
-        for match in CLOSING_FIELD.finditer(text, start, end):
-            line_end = text.find("\n", match.start(), end)
-            line_end = end if line_end < 0 else line_end
-            if text[match.start():match.start() + 2] == "抄送":
-                line_end = _field_end(text, line_end, end)
-            state.place(match.start(), line_end)
+    found = [match.start() for match in matches_at(CLOSING_FIELD, text, _field_lines(text))]
+    if not found:
+        return
+    gaps = _gaps(state.placed, len(text))
+    starts = [start for start, _ in gaps]
+    for field in found:
+        at = bisect_right(starts, field) - 1
+        if at < 0 or field >= gaps[at][1]:
+            continue                    # inside a record: a task's own words
+        end = gaps[at][1]
+        line_end = text.find("\n", field, end)
+        line_end = end if line_end < 0 else line_end
+        if text[field:field + 2] == "抄送":
+            line_end = _field_end(text, line_end, end)
+        state.place(field, line_end)
+
+
+# Where a closing field's line can begin: its first word after a line end, or a line ending in
+# 印发 (a literal line end first lets re skip through the text fast).
+_FIELD_LINE = LazyPattern(r"\n(?=抄送|附件|主题词|\(此件|\(本件|[^\n]{0,60}印发\n)", 0, re.compile)
+
+
+def _field_lines(text: str) -> list[int]:
+    """The starts of the lines where a closing field may stand: only they are tried."""
+    return [0] + [match.end() for match in _FIELD_LINE.finditer(text + "\n")]
 
 
 def _field_end(text: str, line_end: int, end: int) -> int:

@@ -175,16 +175,17 @@ def header_columns(cells: list[str]) -> list[Column] | None:
                    task_words=i == task_words) for i, k in enumerate(kinds)]
 
 
-def _header(cells: list[str], next_line: str) -> tuple[list[Column] | None, bool]:
-    """The columns a line names, perhaps with the line after it (a header over two lines:
-    责任单位 above 牵头单位 | 配合单位, or words wrapped in their cells); and whether it took
-    two lines."""
+def _header(cells: list[str], next_line: str,
+            alone: list[Column] | None) -> tuple[list[Column] | None, bool]:
+    """The columns a line names (``alone`` when read by itself), perhaps with the line after it
+    (a header over two lines: 责任单位 above 牵头单位 | 配合单位, or words wrapped in their
+    cells); and whether it took two lines."""
     below = _cells(next_line) if next_line.strip() else []
     merged = merge_header(cells, below, _column_kind) if below else None
     header = header_columns(merged) if merged else None
     if header:
         return header, True
-    return header_columns(cells), False
+    return alone, False
 
 
 @lru_cache(maxsize=4096)
@@ -202,7 +203,9 @@ def _column_kind(cell: str) -> str | None:
 
 def _cells(line: str) -> list[str]:
     parts = CELL_SPLIT.split(line) if "\t" in line else line.split("|")
-    cells = [strip_emphasis(c.strip()) for c in parts]
+    cells = [c.strip() for c in parts]
+    if "*" in line or "_" in line:      # Markdown emphasis around a cell
+        cells = [strip_emphasis(c) for c in cells]
     while cells and not cells[-1]:
         cells.pop()
     return cells
@@ -322,7 +325,10 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
             if any(cells):
                 state.place(line_start, line_end)
             continue
-        header, two_lines = _header(cells, lines[number + 1] if number + 1 < len(lines) else "")
+        header, two_lines = header_columns(cells), False
+        if header or columns is None:    # a header's second line is read only after its first
+            header, two_lines = _header(cells, lines[number + 1] if number + 1 < len(lines)
+                                        else "", header)
         if header:
             columns = columns or header   # a header repeated after a page break adds nothing
             skip = number + 1 if two_lines else skip

@@ -32,13 +32,13 @@ _LIST_END = ("、", ",", ";")
 
 def find_vertical_tables(state: ParseState) -> None:
     """Mark a header written one word a line, and the rows after it, as a table region."""
-    if not any(word in state.text for word in _INDEX_WORDS):
-        return          # the header begins with its 序号: a notice without one has no such table
+    if not _index_word_alone(state.text):
+        return     # the header begins with its 序号 on a line of its own: no such line, no table
     lines = state.text.split("\n")
     starts = _line_starts(lines)
     index = 0
     while index < len(lines):
-        kinds = _header_at(lines, index)
+        kinds = _header_at(lines, index) if lines[index].strip() in _INDEX_WORDS else None
         if not kinds:
             index += 1
             continue
@@ -54,6 +54,23 @@ def find_vertical_tables(state: ParseState) -> None:
             state.meta.setdefault("tables_without_cells", set()).add(start)
             state.meta.setdefault("vertical_tables", []).append((index, kinds, rows, end_line))
         index = end_line
+
+
+def _index_word_alone(text: str) -> bool:
+    r"""Whether 序号 (or 编号) stands alone on a line somewhere, found by string search.
+
+    >>> _index_word_alone("序号 工作任务\n序号\n"), _index_word_alone("序号 工作任务")
+    (True, False)
+    """
+    for word in _INDEX_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", at)
+            if text[line_start:len(text) if line_end < 0 else line_end].strip() == word:
+                return True
+            at = text.find(word, at + len(word))
+    return False
 
 
 def _line_starts(lines: list[str]) -> list[int]:
@@ -104,6 +121,8 @@ def _is_deadline(line: str) -> bool:
 
 def parse_vertical_tables(state: ParseState) -> None:
     """Every row of every table written cell by cell as a task."""
+    if not state.meta.get("vertical_tables"):
+        return
     lines = state.text.split("\n")
     starts = _line_starts(lines)
     for header, kinds, rows, end_line in state.meta.pop("vertical_tables", []):
