@@ -8,9 +8,13 @@ furniture, wrapped lines, cell layouts), not copies of one notice.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from creditplan import parse_text
-from creditplan.normalize import normalize
+from creditplan.normalize import normalize, pages
+from creditplan.normalize.edits import matches_at
+from creditplan.parsers import coverage
 
 L, S, R = "lead", "support", "responsible"
 
@@ -415,3 +419,25 @@ def test_a_tab_after_each_list_number_is_a_list_not_a_table() -> None:
         ("clause", [1, 1, 1], "建立信用承诺制度。", [("区发改局", R)]),
         ("clause", [1, 1, 2], "推广信易贷。", [("区金融办", R)])]
     assert not warned(notice)
+
+
+# -- the shortcuts in front of the new patterns give what the patterns give -------------------
+
+def _pieces(*words: str) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(words), max_size=14).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_pieces("\n", " ", "\f", "- ", "3", " -", "—", "第", "页", "共", "10", "甲", ","))
+def test_page_numbers_found_at_their_line_starts_are_every_page_number(text: str) -> None:
+    starts = [0] + [m.start() + 1 for m in pages._PAGE_NUMBER_START.finditer(text)]
+    assert [m.span() for m in matches_at(pages.PAGE_NUMBER, text, starts)] == \
+        [m.span() for m in pages.PAGE_NUMBER.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_pieces("\n", "抄送", ":", "附件", "1", "主题词", "(此件公开发布)", "2019年4月3日", "印发",
+                    "市政府办公室", " ", "。"))
+def test_closing_fields_found_at_their_line_starts_are_every_closing_field(text: str) -> None:
+    assert [m.span() for m in matches_at(coverage.CLOSING_FIELD, text, coverage._field_lines(text))] \
+        == [m.span() for m in coverage.CLOSING_FIELD.finditer(text)]
