@@ -79,8 +79,9 @@ def _pages(head: str, foot: str, number) -> str:
     return "".join(f"{head}\n{page}{foot}{number(n)}\n\f" for n, page in enumerate(pages, 1))
 
 
-@pytest.mark.parametrize("number", [lambda n: f"- {n} -", lambda n: f"— {n} —",
-                                    lambda n: f"第 {n} 页 共 3 页", lambda n: f"-{n}-"])
+@pytest.mark.parametrize("number", [lambda n: f"- {n} -", lambda n: f"— {n} —", lambda n: f"-{n}-",
+                                    lambda n: f"—  {n}  —", lambda n: f"第 {n} 页 共 3 页",
+                                    lambda n: f"共3页  第{n}页"])
 @pytest.mark.parametrize(("head", "foot"), [
     ("2024年吴兴区社会信用体系建设工作要点", ""),          # the plan's title above every page
     ("吴兴区社会信用体系建设领导小组办公室", ""),          # the issuing office
