@@ -442,3 +442,16 @@ def test_page_numbers_found_at_their_line_starts_are_every_page_number(text: str
 def test_closing_fields_found_at_their_line_starts_are_every_closing_field(text: str) -> None:
     assert [m.span() for m in matches_at(coverage.CLOSING_FIELD, text, coverage._field_lines(text))] \
         == [m.span() for m in coverage.CLOSING_FIELD.finditer(text)]
+
+
+def test_a_table_from_docx2txt_has_a_blank_line_after_every_cell() -> None:
+    cells = ["序号", "工作任务", "牵头单位", "配合单位", "完成时限",
+             "1", "建立信用信息归集共享机制。", "市发展改革委", "市大数据局", "2020年12月",
+             "2", "开展诚信宣传周活动。", "市委宣传部", "市文明办", "长期坚持"]
+    notice = parse_text("贵阳市2020年社会信用体系建设任务分工表\n\n" + "\n\n".join(cells)
+                        + "\n\n贵阳市社会信用体系建设领导小组办公室\n\n2020年3月2日\n")
+    assert [(t.index, units(t), t.deadline) for t in notice.tasks] == [
+        (1, [("市发展改革委", L), ("市大数据局", S)], "2020年12月"),
+        (2, [("市委宣传部", L), ("市文明办", S)], "长期坚持")]
+    assert notice.issue_date == "2020-03-02"
+    assert not warned(notice) and notice.coverage == 1.0

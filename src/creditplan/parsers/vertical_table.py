@@ -6,8 +6,9 @@ alone on a line followed by its cells, a cell wrapped over as many lines as it t
 column (市经信委、市 / 财政局). A row runs to the line holding the next 序号. Inside a row the
 task's text runs to its first full stop, a deadline may close the row, and the lines between
 are the unit cells: a line is continued by the next when it ends in a list mark or its last
-name is no agency's. When the unit cells do not match the unit columns the row is kept and a
-warning says so.
+name is no agency's. docx2txt gives the same order with a blank line after every cell, each
+cell whole on one line. When the unit cells do not match the unit columns the row is kept and
+a warning says so.
 """
 
 from __future__ import annotations
@@ -38,16 +39,17 @@ def find_vertical_tables(state: ParseState) -> None:
     starts = _line_starts(lines)
     index = 0
     while index < len(lines):
-        kinds = _header_at(lines, index) if lines[index].strip() in _INDEX_WORDS else None
+        kinds, body = _header_at(lines, index) if lines[index].strip() in _INDEX_WORDS else \
+            (None, index)
         if not kinds:
             index += 1
             continue
-        body = index + len(kinds)
         rows = _row_starts(lines, body)
         if not rows:
             index = body
             continue
-        end_line = _table_end(lines, rows[-1], kinds)
+        spaced = body - index > len(kinds)     # a blank line after every cell (docx2txt)
+        end_line = _table_end(lines, rows[-1], kinds, spaced)
         start, end = starts[index], starts[end_line - 1] + len(lines[end_line - 1])
         if not any(s < end and start < e for s, e in state.tables):
             state.tables.append((start, end))
@@ -81,14 +83,18 @@ def _line_starts(lines: list[str]) -> list[int]:
     return starts
 
 
-def _header_at(lines: list[str], index: int) -> list[str] | None:
-    """The column kinds of a header written one word a line from ``index``, naming its 序号."""
-    kinds = []
-    while index + len(kinds) < len(lines) and lines[index + len(kinds)].strip() in _WORD_KIND:
-        kinds.append(_WORD_KIND[lines[index + len(kinds)].strip()])
+def _header_at(lines: list[str], index: int) -> tuple[list[str] | None, int]:
+    """The column kinds of a header written one word a line from ``index``, naming its 序号
+    (blank lines may stand between the words), and the line after its last word."""
+    kinds, at, body = [], index, index
+    while at < len(lines) and (lines[at].strip() in _WORD_KIND or not lines[at].strip()):
+        if lines[at].strip():
+            kinds.append(_WORD_KIND[lines[at].strip()])
+            body = at + 1
+        at += 1
     if len(kinds) < MIN_HEADER_WORDS or kinds[0] != "index" or len(set(kinds)) < len(kinds):
-        return None
-    return kinds
+        return None, index
+    return kinds, body
 
 
 def _row_starts(lines: list[str], body: int) -> list[int]:
@@ -104,13 +110,19 @@ def _row_starts(lines: list[str], body: int) -> list[int]:
     return rows
 
 
-def _table_end(lines: list[str], last_row: int, kinds: list[str]) -> int:
-    """The line after the last row: after its deadline, or at a blank line or the text's end."""
+def _table_end(lines: list[str], last_row: int, kinds: list[str], spaced: bool) -> int:
+    """The line after the last row: after its deadline, or at a blank line or the text's end.
+    In a copy with a blank line after every cell (``spaced``), each cell is one line: the row
+    ends after as many lines as it has cells."""
+    cells = 0
     for number in range(last_row + 1, len(lines)):
         line = lines[number].strip()
-        if not line:
+        if not line and not spaced:
             return number
-        if kinds[-1] == "deadline" and number > last_row + 1 and _is_deadline(line):
+        cells += bool(line)
+        if kinds[-1] == "deadline" and cells > 1 and _is_deadline(line):
+            return number + 1
+        if spaced and cells == len(kinds) - 1:
             return number + 1
     return len(lines)
 
@@ -127,7 +139,7 @@ def parse_vertical_tables(state: ParseState) -> None:
     starts = _line_starts(lines)
     for header, kinds, rows, end_line in state.meta.pop("vertical_tables", []):
         state.place(starts[header], starts[rows[0]])
-        words = [line.strip() for line in lines[header:header + len(kinds)]]
+        words = [line.strip() for line in lines[header:rows[0]] if line.strip()]
         for number, row in enumerate(rows):
             stop = rows[number + 1] if number + 1 < len(rows) else end_line
             cells = _without(words, [line.strip() for line in lines[row + 1:stop] if line.strip()])
