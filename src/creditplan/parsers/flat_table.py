@@ -16,8 +16,8 @@ from ..lazy import LazyPattern
 from ..normalize.edits import matches_at
 from .responsibility import parse_cell
 from .state import ParseState
-from .titles import flow
 from .table import HEADER_COLUMNS
+from .titles import flow
 from .units import unit_records
 
 _HEADER_WORDS = sorted((w for _, words in HEADER_COLUMNS for w in words), key=len, reverse=True)
