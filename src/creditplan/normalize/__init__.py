@@ -19,6 +19,7 @@ from .flat_furniture import drop_furniture_stretches
 from .letter_spacing import join_spread_words
 from .markup import strip_markdown, strip_markup
 from .mojibake import repair_mojibake
+from .pages import drop_running_heads
 from .pinyin import strip_pinyin_annotations
 from .script import to_simplified
 from .width import (collapse_blank_lines, fold_line_ends, fold_width, replace_lone_surrogates,
@@ -40,7 +41,8 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("byte_shift", repair_byte_shift),            # ?qū)嶓w → 實體
     ("lost_space", repair_lost_spaces),           # ?? where full-width spaces were lost
     ("width", fold_width),                        # full-width forms, exotic spaces
-    ("boilerplate", drop_furniture_lines),        # web-page furniture lines
+    ("boilerplate", drop_running_heads),          # a PDF's running head beside each page number
+    ("boilerplate", drop_furniture_lines),        # web-page furniture lines, page numbers
     ("boilerplate", drop_inline_bylines),         # a byline inside a flattened page's line
     ("boilerplate", drop_furniture_stretches),    # furniture between a flattened page's spaces
     ("boilerplate", drop_trailing_border),        # a lone "|" after a paragraph

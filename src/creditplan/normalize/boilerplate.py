@@ -43,9 +43,10 @@ _FURNITURE_LINE = LazyPattern(
         #   单位 or 部门: 主办单位:)
         (?:主办|承办)[ ]*[:：][^\n。:：]{1,60}
         (?:[ ]+(?:主办|承办|协办|运维|维护)[ ]*[:：][^\n。:：]{1,60})+
-      | # page numbers left by a PDF or Word export: - 3 -, — 12 —, 第3页 共10页
-        [-—–－]+[ ]?\d{1,3}[ ]?[-—–－]+
-      | 第[ ]?\d{1,3}[ ]?页(?:[ ]*[,/]?[ ]*共[ ]?\d{1,3}[ ]?页)?
+      | # page numbers left by a PDF or Word export: - 3 -, — 12 —, —  3  —, 第3页 共10页
+        [-—–－]+[ ]*\d{1,3}[ ]*[-—–－]+
+      | 第[ ]*\d{1,3}[ ]*页(?:[ ]*[,/]?[ ]*共[ ]*\d{1,3}[ ]*页)?
+      | 共[ ]*\d{1,3}[ ]*页[ ]*[,/]?[ ]*第[ ]*\d{1,3}[ ]*页         # 共10页 第3页
       | # stray table borders and separators with nothing between them
         [|｜ ]*[|｜][|｜ ]*
       | [-=_*·.]{4,}
@@ -112,7 +113,7 @@ _WIDGET_WORD_CHARACTERS = ("字号体大小文默认中打印本页此关闭窗�
                            "无障碍扫一微信博TOPtop")  # every character of the widget words
 _FURNITURE_SHAPE = LazyPattern(
     r"""
-    \n (?: [ ]* (?: [-—–－] | [-=_*·.]{{4}} | 第      # page numbers and separators, whole lines
+    \n (?: [ ]* (?: [-—–－] | [-=_*·.]{{4}} | 第 | 共  # page numbers and separators, whole lines
                | (?= [{firsts}] )                  # (their first characters: a fast no)
                  (?: {fields} ) [ ]* [:：]         # a byline, a trail, a link to an article
                | 首{page} [ ]* [>＞»›/] )          # a trail from the home page

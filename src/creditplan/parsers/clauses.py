@@ -23,7 +23,9 @@ END_MATTER = regex.compile(
     ^(?: 附件[ ]*(?:[:\d]|$) | 抄送[ ]*: | 主题词[ ]*: | 联系人[ ]*: | 联系电话[ ]*:   # closing
       | [^\n。]{0,40}\d{1,2}日印发$                          #   fields of a document
       | [\p{Han}、]{2,60}(?:办公室|人民政府|政府|委员会|局|厅|委|办|中心)$   # a signature line
-      | (?:19|20)\d{2}年\d{1,2}月\d{1,2}日$                  # a signature date
+      | (?:[\p{Han}、 ]{2,80}(?:办公室|人民政府|政府|委员会|局|厅|委|办|中心)[ ])?   # a signature
+        (?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日                 #   date, perhaps after the
+         | [一二三四五六七八九〇○零]{4}年[一二三十]{1,2}月[一二三四五六七八九十]{1,3}日)$  # bodies
       | [^\n。]{0,60}(?:分工表|任务表|一览表|责任表|清单)$       # a table's title
     )
     """,
@@ -122,11 +124,16 @@ def _add_item(state: ParseState, items: list[Item], index: int, end: int) -> Non
     if _is_section(item) or item.children:
         heading_end = _heading_responsibility(state, items, index, first_child)
         title, rest = split_heading(text, label.end, heading_end)
-        own_text = flow(text[rest:heading_end].strip())
+        unnumbered = [] if item.children else _unnumbered_items(text, rest, end)
+        own_text = "" if unnumbered else flow(text[rest:heading_end].strip())
         if _is_section(item):
             state.sections.append({
                 "index": label.number, "number": label.numeral, "title": title, "level": 1,
                 "text": own_text, "line": state.line_of(label.start), "span": (label.start, end)})
+            if unnumbered:
+                _add_unnumbered(state, items, index, unnumbered)
+                state.place(label.start, rest)
+                return
             if not item.children:   # may still be a task if it carries a responsibility
                 state.tasks.append(_task(state, items, index, label.end, end, heading=True))
         else:
@@ -152,6 +159,36 @@ def _heading_responsibility(state: ParseState, items: list[Item], index: int,
         return first_child      # words after it: no responsibility that closes the heading
     state.meta.setdefault("heading_units", {})[tuple(_path(items, index))] = found
     return label.end + found.start
+def _unnumbered_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The paragraphs of a section without numbered items, when there are two or more and each
+    ends with a responsibility of its own: the items of a Word copy that lost its automatic
+    numbering (docx2txt drops it). Else []: the section is one text."""
+    paragraphs, first, pos = [], start, start
+    while pos < end:
+        line_end = text.find("\n", pos, end)
+        line_end = end if line_end < 0 else line_end
+        line = text[pos:line_end].rstrip()
+        if line.endswith((")", "〕", "】", "]")) and find_responsibility(text[first:pos + len(line)]):
+            paragraphs.append((first, pos + len(line)))
+            first = line_end + 1
+        pos = line_end + 1
+    if len(paragraphs) < 2 or text[first:end].strip():
+        return []
+    return [(_NEXT_WORDS.match(text, s).end(), e) for s, e in paragraphs]
+
+
+def _add_unnumbered(state: ParseState, items: list[Item], index: int,
+                    paragraphs: list[tuple[int, int]]) -> None:
+    """A task per unnumbered paragraph of a section, numbered in order, and a warning."""
+    section = items[index].label.number
+    for number, (start, end) in enumerate(paragraphs, 1):
+        state.tasks.append({"origin": "clause", "section": section, "group": None,
+                            "index": number, "path": [section, number], "title": None, "text": "",
+                            "units": [], "line": state.line_of(start), "span": (start, end),
+                            "_body": (start, end), "_heading_task": False})
+    state.warn("unnumbered_items", f"section {section}: {len(paragraphs)} paragraphs without "
+               f"numbers, each with its own responsibility, were numbered in order (a copy "
+               f"that lost its automatic numbering)", paragraphs[0][0])
 
 
 def _section_of(items: list[Item], index: int) -> int | None:

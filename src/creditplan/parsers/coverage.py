@@ -7,6 +7,13 @@ line, and ``coverage`` is the share of non-space characters placed.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
+import regex
+
+from ..lazy import LazyPattern
+from ..normalize.edits import matches_at
 from .state import ParseState
 
 # A gap shorter than this (a stray mark between records) is counted but not worth a warning.
@@ -35,6 +42,68 @@ def _gaps(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
     if pos < size:
         gaps.append((pos, size))
     return gaps
+
+
+# The closing fields of a document printed to the national standard (GB/T 9704) and its
+# attachment markers. They belong to no record and are no preamble; each stands on lines of its
+# own, which only these words begin.
+CLOSING_FIELD = regex.compile(
+    r"""
+    ^(?: 抄送[ ]*:                                   # the copy list (it may wrap: see below)
+       | [^\n。:]{0,40}日[ ]*印发$                   # the printing office and date
+       | 附件[ ]*\d{0,2}[ ]*(?:[:.、][^\n。]{0,80})?$   # an attachment's marker, or the list of them
+       | 主题词[ ]*:                                 # subject words (before 2012)
+       | \((?:此件|本件)[^\n()]{2,8}\)$               # (此件公开发布)
+    )
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+# A copy list wraps over lines until its full stop; this many at most.
+MAX_FIELD_LINES = 4
+
+
+def place_closing_fields(state: ParseState) -> None:
+    """Place the closing fields and attachment markers that stand on unplaced lines."""
+    text = state.text
+    found = [match.start() for match in matches_at(CLOSING_FIELD, text, _field_lines(text))]
+    if not found:
+        return
+    gaps = _gaps(state.placed, len(text))
+    starts = [start for start, _ in gaps]
+    for field in found:
+        at = bisect_right(starts, field) - 1
+        if at < 0 or field >= gaps[at][1]:
+            continue                    # inside a record: a task's own words
+        end = gaps[at][1]
+        line_end = text.find("\n", field, end)
+        line_end = end if line_end < 0 else line_end
+        if text[field:field + 2] == "抄送":
+            line_end = _field_end(text, line_end, end)
+        state.place(field, line_end)
+
+
+# Where a closing field's line can begin: its first word after a line end, or a line ending in
+# 印发 (a literal line end first lets re skip through the text fast).
+_FIELD_LINE = LazyPattern(r"\n(?=抄送|附件|主题词|\(此件|\(本件|[^\n]{0,60}印发\n)", 0, re.compile)
+
+
+def _field_lines(text: str) -> list[int]:
+    """The starts of the lines where a closing field may stand: only they are tried."""
+    return [0] + [match.end() for match in _FIELD_LINE.finditer(text + "\n")]
+
+
+def _field_end(text: str, line_end: int, end: int) -> int:
+    """Where a field wrapped over lines ends: at the line with its full stop, before a line
+    that begins another field, or after ``MAX_FIELD_LINES`` lines."""
+    for _ in range(MAX_FIELD_LINES - 1):
+        if text[line_end - 1:line_end] == "。" or line_end >= end:
+            break
+        following = text.find("\n", line_end + 1, end)
+        following = end if following < 0 else following
+        if CLOSING_FIELD.match(text, line_end + 1, following) or ":" in text[line_end:following]:
+            break
+        line_end = following
+    return line_end
 
 
 def collect_preamble(state: ParseState) -> None:

@@ -17,6 +17,7 @@ from ..normalize.edits import matches_at
 from .responsibility import parse_cell
 from .state import ParseState
 from .table import HEADER_COLUMNS
+from .titles import flow
 from .units import unit_records
 
 _HEADER_WORDS = sorted((w for _, words in HEADER_COLUMNS for w in words), key=len, reverse=True)
@@ -43,6 +44,7 @@ def find_flat_tables(state: ParseState) -> None:
         if "|" in match.group() or any(s <= match.start() < e for s, e in state.tables):
             continue
         state.tables.append((match.start(), len(state.text)))
+        state.meta.setdefault("tables_without_cells", set()).add(match.start())
         state.meta.setdefault("flat_tables", []).append(
             (match.start(), [_WORD_KIND[w] for w in HEADER_WORD.findall(match["words"])]))
         return
@@ -90,6 +92,31 @@ def _parse_rows(state: ParseState, start: int, kinds: list[str]) -> None:
         state.place(row_start, row_end)
 
 
+# Where a copy kept a table's columns apart by spaces (pdftotext -layout, a PDF viewer's copy):
+# a space between two names, not one just after a list separator (市发改委、 市财政局) or inside
+# a bracket. Names have no spaces of their own (they are removed from every name).
+CELL_GAP = LazyPattern(r"(?<![、,;(])[ ]+(?![、,;)])")
+
+
+def _unit_cells(cell: str, roles: list[str]) -> tuple[list, bool, bool]:
+    """Units of the stretch between a row's task and its deadline, with the open-list flag and
+    whether the cells fitted the columns. Space-separated cells fill the unit columns left to
+    right (an empty cell can only be the last: its spaces are gone); more cells than columns
+    are all read with the first column's role.
+
+    >>> [(u.name, u.role) for u in _unit_cells("市质监局 市工商局、市民政局", ["lead", "support"])[0]]
+    [('市质监局', 'lead'), ('市工商局', 'support'), ('市民政局', 'support')]
+    """
+    parts = [p for p in CELL_GAP.split(cell) if p] if " " in cell else [cell]
+    fits = len(parts) <= len(roles)
+    units, is_open = [], False
+    for number, part in enumerate(parts):
+        found, part_open = parse_cell(part, roles[number] if fits else roles[0])
+        units.extend(found)
+        is_open = is_open or part_open
+    return units, is_open, fits or len(roles) == 1
+
+
 def _row(state: ParseState, row: str, kinds: list[str], index: int, start: int, end: int) -> dict:
     deadline = None
     match = DEADLINE_TAIL.search(row)
@@ -97,12 +124,18 @@ def _row(state: ParseState, row: str, kinds: list[str], index: int, start: int, 
         deadline, row = match.group(), row[:match.start()].rstrip()
     stop = max(row.rfind("。"), row.rfind(";"))
     content, cell = (row[:stop + 1], row[stop + 1:].strip()) if stop >= 0 else (row, "")
-    role = next((k for k in kinds if k in ("lead", "support", "responsible")), "responsible")
-    units, is_open = parse_cell(cell, role) if cell else ([], False)
+    roles = [k for k in kinds if k in ("lead", "support", "responsible")] or ["responsible"]
+    units, is_open, fits = _unit_cells(cell, roles) if cell else ([], False, True)
     if cell and not units or not cell:
         state.warn("flat_table_row", f"row {index} of a flattened table: could not tell the task "
                    f"from its units", start)
+    elif not fits:
+        state.warn("flat_table_row", f"row {index} of a flattened table: more space-separated "
+                   f"cells of units than unit columns; all read as {roles[0]}", start)
+    if "\n" in row and " " in row:    # cells apart by spaces, wrapped onto the next lines
+        state.warn("flat_table_row", f"row {index} of a flattened table wraps over lines with "
+                   f"its cells side by side: its text and units may mix columns", start)
     return {"origin": "table", "section": None, "group": None, "index": index,
-            "path": [index], "title": None, "text": content.strip(),
+            "path": [index], "title": None, "text": flow(content.strip()),
             "units": unit_records(units), "units_open": is_open, "deadline": deadline,
             "note": None, "line": state.line_of(start), "span": (start, end)}

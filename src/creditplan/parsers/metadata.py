@@ -37,7 +37,8 @@ FIELD = regex.compile(r"^(?P<key>发文字号|文号|成文日期|发文机关|�
 DOCUMENT_HEADING = regex.compile(r"文件$")   # 合肥市人民政府办公厅文件
 
 # Words of the cover letter's own sentences: a line with them ending in ":" is not 主送.
-COVER_SENTENCE = regex.compile(r"现将|印发|转发|如下|通知|同意|根据|为了|为进一步")
+COVER_SENTENCE = regex.compile(r"现将|印发|转发|如下|通知|同意|根据|为了|为进一步"
+                               r"|^附件[ ]*\d{0,2}[ ]*:")   # the cover's list of attachments
 ADDRESSEE_LINE = regex.compile(r"^(?P<names>[^:。\n]{2,200}):")
 
 FIRST_SECTION = regex.compile(r"(?:^|(?<=[\s。]))一、")        # where the plan's body begins
@@ -295,13 +296,28 @@ def _doc_number(segments, state: ParseState) -> str | None:
 def _addressees(state: ParseState, segments, fields) -> list[str]:
     if fields.get("主送"):
         return split_names(fields["主送"])[0]
-    for start, segment in segments[:15]:
+    for index, (start, segment) in enumerate(segments[:15]):
         match = ADDRESSEE_LINE.match(segment)
         if match and not DATE.search(segment) and not PANEL_KEY.match(segment) \
                 and not COVER_SENTENCE.search(segment):
-            state.place(start, start + len(segment))
-            return split_names(match["names"])[0]
+            first = _list_wrapped_above(segments, index)
+            state.place(segments[first][0], start + len(segment))
+            return split_names("".join(s for _, s in segments[first:index]) + match["names"])[0]
     return []
+
+
+# A list of addressees wrapped over lines (PDF and Word copies): the lines above the one that
+# ends in ":" are its beginning while they are lists (、 or ,) without a sentence's marks.
+WRAPPED_LIST_LINE = regex.compile(r"^[^:。《》]{2,120}[、,][^:。《》]*$")
+
+
+def _list_wrapped_above(segments, index: int) -> int:
+    """The index of the first segment of an addressee list that ends at ``index``."""
+    first = index
+    while first > 0 and index - first < 3 and WRAPPED_LIST_LINE.match(segments[first - 1][1]) \
+            and not COVER_SENTENCE.search(segments[first - 1][1]):
+        first -= 1
+    return first
 
 
 def _year(title: str | None) -> int | None:

@@ -26,8 +26,8 @@ from .units import RawUnit, is_institution, looks_like_agency, parse_unit_list, 
 # words inside (A牵头,B按职责分工负责), defaulting to responsible.
 _UNIT_LABEL_WORDS = r"""
     (?P<label>
-        (?:主要)?牵头(?:单位|部门|领导)               # lead
-      | (?:配合|协办|协助|参与|参加|协同)(?:单位|部门)     # support
+        (?:主要)?牵头(?:单位|部门|领导)?              # lead (牵头: alone in table cells)
+      | (?:配合|协办|协助|参与|参加|协同)(?:单位|部门)?    # support
       | (?:责任|负责|主责|主办|承办|实施|落实)(?:单位|部门|主体) | 责任人   # responsible
     )"""
 # A label ends with a colon (责任单位:), or stands in brackets of its own (【责任单位】).
@@ -273,7 +273,8 @@ def _unopened_close(text: str, start: int, end: int, lines: bool = False) -> int
             depth -= 1
             if depth < 0:
                 return pos
-        elif lines and ch == "\n" and not ANY_LABEL.match(text, pos + 1, end):
+        elif lines and ch == "\n" and text[pos + 1:pos + 2] != "\n" \
+                and not ANY_LABEL.match(text, pos + 1, end):    # (blank lines: Word copies)
             return pos
     return None
 

@@ -19,6 +19,8 @@ from ..lazy import LazyPattern
 from .numbering import cn_to_int
 from .responsibility import parse_cell
 from .state import ParseState
+from .table_cells import (continues, index_number, is_section_row, join_continued, merge_header,
+                          refit_continuation, strip_emphasis)
 from .units import looks_like_agency, parse_unit_list, unit_records
 
 # The cell patterns are simple and tried on every cell: stdlib re, whose calls cost half of
@@ -45,9 +47,13 @@ HEADER_COLUMNS = (
 
 SECTION_CELL = LazyPattern(r"^(?P<num>[一二三四五六七八九十百]{1,4})、(?P<title>.*)$", 0, re.compile)
 CATEGORY_CELL = LazyPattern(r"^\((?P<num>[一二三四五六七八九十百]{1,4})\)(?P<title>.*)$", 0, re.compile)
-INDEX_CELL = LazyPattern(r"^\d{1,4}[.、]?$", 0, re.compile)
+# A 序号: 3, 3., 3、 — or 三 (table_cells.CN_INDEX), as some tables number their rows.
+INDEX_CELL = LazyPattern(r"^(?:\d{1,4}[.、]?|[一二三四五六七八九十]{1,3}[.、]?)$", 0, re.compile)
+BARE_INDEX_CELL = LazyPattern(r"^(?:\d{1,4}|[一二三四五六七八九十]{1,3})$", 0, re.compile)
 # A Markdown table's separator row: |---|:---:|
 RULE_ROW = LazyPattern(r"^[\s|:\-—]+$", 0, re.compile)
+# The mark of a table going on after a page break: 续表, 续表1, (续表), 续上表.
+CONTINUED_TABLE = LazyPattern(r"^[\s|]*\(?续上?表[一二三四五六七八九十\d]*\)?[\s|]*$", 0, re.compile)
 DEADLINE_CELL = LazyPattern(r"^[^。]{0,40}(?:\d{4}年|年底|年中|月底|季度|前完成|长期|持续|常态|全年|"
                             r"\d{1,2}月)[^。]{0,20}$", 0, re.compile)
 _DEADLINE_CELL_MAX = 40 + 5 + 20    # the longest DEADLINE_CELL matches: 40, \d{4}年, 20
@@ -57,6 +63,7 @@ _DEADLINE_CELL_MAX = 40 + 5 + 20    # the longest DEADLINE_CELL matches: 40, \d{
 class Column:
     kind: str
     role: str | None = None
+    task_words: bool = False   # a category named like a task (工作任务 beside 具体措施)
 
 
 def find_tables(state: ParseState) -> None:
@@ -67,14 +74,15 @@ def find_tables(state: ParseState) -> None:
         return
     regions: list[list[int]] = []
     for start, end in _separated_lines(text):
-        if regions and (_only_headings(text[regions[-1][1]:start]) or
-                        _wrapped_cell(text[regions[-1][1]:start], text[start:end])):
+        gap = text[regions[-1][1]:start] if regions else ""
+        if regions and (_inside_table(gap) or _wrapped_cell(gap, text[start:end])):
             regions[-1][1] = end
         else:
             regions.append([start, end])
     for region in regions:
         if not _has_table_rows(text[region[0]:region[1]]):
             continue          # tab-separated fields of a page's information panel, not a table
+        region[1] = _partial_rows_end(text, region[1])
         region[0] = _first_cell_start(text, region[0])
         above_end = region[0] - 1
         above_start = max(text.rfind("\n", 0, max(above_end, 0)),
@@ -98,11 +106,13 @@ def _separated_lines(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line) + 1
 
 
-def _only_headings(gap: str) -> bool:
+def _inside_table(gap: str) -> bool:
     """Whether the lines between two runs of table rows hold nothing but section or category
-    headings (一、… (一)… written on a line of their own, without cell separators): then the
-    runs are one table, its headings lines of their own."""
-    return all(not line.strip() or len(line.strip()) <= 40 and "。" not in line
+    headings (一、… (一)… written on a line of their own, without cell separators), partial
+    rows (one separator: a cell's paragraphs broke the row, as Word's plain-text export does)
+    or the 续表 of a page break: then the runs are one table."""
+    return all(not line.strip() or _partial_row(line) or CONTINUED_TABLE.match(line)
+               or len(line.strip()) <= 40 and "。" not in line
                and (SECTION_CELL.match(line.strip()) or CATEGORY_CELL.match(line.strip()))
                for line in gap.split("\n"))
 
@@ -123,15 +133,32 @@ def _wrapped_cell(gap: str, following: str) -> bool:
         and bool(filled) and not INDEX_CELL.match(filled[0]) and header_columns(cells) is None
 
 
+def _partial_row(line: str) -> bool:
+    return ("|" in line or "\t" in line) and bool(line.strip(" |\t"))
+
+
+def _partial_rows_end(text: str, end: int) -> int:
+    """A region's end moved past the partial rows just after it (the last row's broken cell)."""
+    while end < len(text):
+        line_end = text.find("\n", end + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _partial_row(text[end + 1:line_end]):
+            break
+        end = line_end
+    return end
+
+
 def _has_table_rows(region: str) -> bool:
-    """Whether a run of separated lines is a table: it has a header row or numbered rows."""
+    """Whether a run of separated lines is a table: it has a header row or rows numbered with
+    bare 序号. (Numbers with their marks, 1. or 一、, and a tab after them are a list that Word's
+    plain-text export wrote: clauses.)"""
     numbered = 0
     for line in region.split("\n"):
         cells = _cells(line)
         first_row = next((i for i, c in enumerate(cells) if INDEX_CELL.match(c)), len(cells))
         if header_columns(cells[:first_row]):   # a header, perhaps with rows glued after it
             return True
-        numbered += any(INDEX_CELL.match(cell) for cell in cells[:3])
+        numbered += any(BARE_INDEX_CELL.match(cell) for cell in cells[:3])
         if numbered >= 2:
             return True
     return False
@@ -161,10 +188,25 @@ def header_columns(cells: list[str]) -> list[Column] | None:
             sum(k is not None for k in named) < 3:
         return None
     kinds = list(named)
+    task_words = None
     if kinds.count("content") > 1:   # 工作任务 beside 工作内容: the first is the category
-        kinds[kinds.index("content")] = "category"
-    return [Column(k or "extra", role=k if k in ("lead", "support", "responsible") else None)
-            for k in kinds]
+        task_words = kinds.index("content")
+        kinds[task_words] = "category"
+    return [Column(k or "extra", role=k if k in ("lead", "support", "responsible") else None,
+                   task_words=i == task_words) for i, k in enumerate(kinds)]
+
+
+def _header(cells: list[str], next_line: str,
+            alone: list[Column] | None) -> tuple[list[Column] | None, bool]:
+    """The columns a line names (``alone`` when read by itself), perhaps with the line after it
+    (a header over two lines: 责任单位 above 牵头单位 | 配合单位, or words wrapped in their
+    cells); and whether it took two lines."""
+    below = _cells(next_line) if next_line.strip() else []
+    merged = merge_header(cells, below, _column_kind) if below else None
+    header = header_columns(merged) if merged else None
+    if header:
+        return header, True
+    return alone, False
 
 
 @lru_cache(maxsize=4096)
@@ -183,6 +225,8 @@ def _column_kind(cell: str) -> str | None:
 def _cells(line: str) -> list[str]:
     parts = CELL_SPLIT.split(line) if "\t" in line else line.split("|")
     cells = [c.strip() for c in parts]
+    if "*" in line or "_" in line:      # Markdown emphasis around a cell
+        cells = [strip_emphasis(c) for c in cells]
     while cells and not cells[-1]:
         cells.pop()
     return cells
@@ -275,11 +319,11 @@ class Category:
 
 
 def parse_tables(state: ParseState) -> None:
-    """Turn every data row of every table region into a task (a table that lost its borders
-    is ``flat_table``'s)."""
-    flat = {start for start, _ in state.meta.get("flat_tables", [])}
+    """Turn every data row of every table region into a task. A table without cell separators
+    (``flat_table``, ``vertical_table``) has no cells to read: its own parser reads its rows."""
+    others = state.meta.get("tables_without_cells", set())
     for start, end in state.tables:
-        if start not in flat:
+        if start not in others:
             _parse_region(state, start, end)
 
 
@@ -292,60 +336,70 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
     categories: list[Category] = []
     rows: list[tuple[dict, Category | None]] = []
     section_rows: list[dict] = []
-    previous: list[str] = []               # the cells of the last data row
-    pos = start
-    for line in text[start:end].split("\n"):
+    lines = text[start:end].split("\n")
+    pos, skip, last_was_row = start, -1, False
+    for number, line in enumerate(lines):
         line_start, pos = pos, pos + len(line) + 1
+        line_end = line_start + len(line)
         cells = _cells(line)
-        if not any(cells) or RULE_ROW.match(line):
+        if number == skip or not any(cells) or RULE_ROW.match(line) or CONTINUED_TABLE.match(line):
             if any(cells):
-                state.place(line_start, line_start + len(line))
+                state.place(line_start, line_end)
             continue
-        header = header_columns(cells)
+        header, two_lines = header_columns(cells), False
+        if header or columns is None:    # a header's second line is read only after its first
+            header, two_lines = _header(cells, lines[number + 1] if number + 1 < len(lines)
+                                        else "", header)
         if header:
             # A header repeated after a page break adds nothing; one with other columns opens
             # the next table.
             columns = header if columns is None or len(header) != len(columns) else columns
-            state.place(line_start, line_start + len(line))
+            skip = number + 1 if two_lines else skip
+            state.place(line_start, line_end)
             continue
         if columns is None:
             if TABLE_TITLE.fullmatch(line.strip()):
-                state.place(line_start, line_start + len(line))
+                state.place(line_start, line_end)
             else:
                 state.warn("unplaced_text", f"a line above the table's header was not "
                            f"understood: {line.strip()[:40]!r}", line_start)
             continue
         filled = [c for c in cells if c]
         heading = SECTION_CELL.match(filled[0]) if len(filled) == 1 else None
-        if heading:
-            section, category, saw_section_rows = cn_to_int(heading["num"]), None, True
-            section_rows.append({"index": section, "number": heading["num"],
-                                 "title": heading["title"].strip(), "level": 1, "text": "",
-                                 "line": state.line_of(line_start),
-                                 "span": (line_start, line_start + len(line))})
-            state.place(line_start, line_start + len(line))
+        row = {} if heading else assign_cells(cells, columns)
+        if heading or is_section_row(row):
+            number_, title = (heading["num"], heading["title"]) if heading else \
+                (row["index"].rstrip(".、"), row.get("content") or row.get("category", ""))
+            section, category, saw_section_rows = cn_to_int(number_), None, True
+            section_rows.append({"index": section, "number": number_, "title": title.strip(),
+                                 "level": 1, "text": "", "line": state.line_of(line_start),
+                                 "span": (line_start, line_end)})
+            state.place(line_start, line_end)
+            last_was_row = False
             continue
         if len(filled) == 1 and CATEGORY_CELL.match(filled[0]):   # (一)… on a line of its own
             category = _next_category(filled[0], category, categories)
-            state.place(line_start, line_start + len(line))
+            state.place(line_start, line_end)
+            last_was_row = False
             continue
-        row = assign_cells(cells, columns)
-        above = rows[-1][0] if "index" not in row and rows and \
-            rows[-1][0]["_span"][1] == line_start - 1 else None
-        wrapped = _wrapped_row(previous, cells, columns) if above else None
-        if wrapped:       # the rest of the row above, whose cells wrapped onto this line
-            previous = wrapped
-            above.update(assign_cells(wrapped, columns),
-                         _span=(above["_span"][0], line_start + len(line)))
-            state.place(line_start, line_start + len(line))
+        has_index = any(c.kind == "index" for c in columns)
+        if "index" not in row and has_index and last_was_row:
+            if line.lstrip().startswith("|"):    # a bordered copy keeps each cell in its column
+                row = {c.kind: cell for c, cell in zip(columns, cells) if cell}
+            row = refit_continuation(rows[-1][0], row)
+        if "index" not in row and has_index and last_was_row and continues(rows[-1][0], row):
+            join_continued(rows[-1][0], row)     # the wrapped ends of the last row's cells
+            rows[-1][0]["_span"] = (rows[-1][0]["_span"][0], line_end)
+            state.place(line_start, line_end)
             continue
+        last_was_row = False
         if "content" not in row and "category" in row and "index" in row:
             row["content"] = row.pop("category")
         category = _next_category(row.get("category"), category, categories)
         if row.keys() == {"category"}:     # a category row of its own: (一)加强制度建设
-            state.place(line_start, line_start + len(line))
+            state.place(line_start, line_end)
             continue
-        if "index" not in row and not any(c.kind == "index" for c in columns) and "content" in row:
+        if "index" not in row and not has_index and "content" in row:
             row["index"] = str(len(rows) + 1)      # no 序号 column: rows count in order
         if "index" not in row or "content" not in row:
             state.warn("unplaced_table_row", f"a table row has no 序号 or no task text: "
@@ -353,12 +407,15 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
             continue
         row["_section"] = section
         row["_columns"] = columns          # the header this row's cells follow
-        row["_span"] = (line_start, line_start + len(line))
+        row["_span"] = (line_start, line_end)
         rows.append((row, category))
-        previous = cells
-        state.place(line_start, line_start + len(line))
+        last_was_row = True
+        state.place(line_start, line_end)
     if section_rows and not state.sections:   # a notice that is only its table
         state.sections.extend(section_rows)
+    if _titles_per_row(columns or [], categories, rows):
+        rows = [({**row, "_title": category_.title}, None) for row, category_ in rows]
+        categories = []
     by_title = not saw_section_rows
     for row, category_ in rows:
         state.tasks.append(_row_task(state, row, category_, row.pop("_columns"), by_title))
@@ -372,30 +429,12 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
                              "path": [p for p in (section, category_.number) if p is not None]})
 
 
-def _wrapped_row(previous: list[str], cells: list[str], columns: list[Column]) \
-        -> list[str] | None:
-    """The cells of the row above with this line's added, when this line is the rest of it: a line
-    without a 序号 whose cells continue the row's (a cell's text wrapped in a text copy).
-
-    Either the row above was cut short and this line holds the rest of its last cell and the
-    cells after it, or both lines have every column (a bordered copy) and this one's cells
-    continue those above them. A category alone on a line is no continuation."""
-    if not any(c.kind == "index" for c in columns) or any(INDEX_CELL.match(c) for c in cells):
-        return None
-    width = len(columns)
-    if cells[0] and len(previous) < width and len(previous) + len(cells) - 1 <= width:
-        merged = previous[:-1] + [previous[-1] + cells[0]] + cells[1:]
-    elif not cells[0] and len(previous) <= width and len(cells) <= width:
-        kinds = {c.kind for c, cell in zip(columns, cells) if cell}
-        if not kinds - {"category"}:
-            return None
-        padded = previous + [""] * (width - len(previous))
-        merged = [above + cell for above, cell in zip(padded, cells + [""] * width)]
-    else:
-        return None
-    row = assign_cells(merged, columns)
-    return merged if "index" in row and "content" in row and \
-        row["index"] == assign_cells(previous, columns).get("index") else None
+def _titles_per_row(columns: list[Column], categories: list[Category], rows) -> bool:
+    """Whether a category column named like a task's (工作任务 beside 具体措施) gives each row
+    a title of its own: every row has its own, unnumbered. Merged over rows, it is a category."""
+    return any(c.task_words for c in columns) and len(rows) >= 2 and \
+        len(categories) == len(rows) and all(not c.labeled for c in categories) and \
+        [c for _, c in rows] == categories
 
 
 def _section_for(rows, category: Category) -> int | None:
@@ -438,11 +477,11 @@ def _row_task(state: ParseState, row: dict, category: Category | None, columns: 
             units.extend(found)
             is_open = is_open or cell_open
     text = row["content"]
-    index = int(row["index"].rstrip(".、"))
+    index = index_number(row["index"])
     start, end = row["_span"]
     return {"origin": "table", "section": section, "group": group, "index": index,
             "path": [p for p in (section, group, index) if p is not None],
-            "title": None, "text": text, "units": unit_records(units),
+            "title": row.get("_title"), "text": text, "units": unit_records(units),
             "units_open": is_open, "deadline": row.get("deadline"), "note": row.get("note"),
             "line": state.line_of(start), "span": (start, end)}
 

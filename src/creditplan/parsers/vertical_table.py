@@ -1,0 +1,205 @@
+"""Tables extracted cell by cell: every cell on lines of its own, no separators.
+
+pdftotext (without -layout) and some PDF viewers give a table in reading order, one cell after
+another: the header's words one a line (序号, 工作任务, 牵头单位 …), then each row as its 序号
+alone on a line followed by its cells, a cell wrapped over as many lines as it took in its
+column (市经信委、市 / 财政局). A row runs to the line holding the next 序号. Inside a row the
+task's text runs to its first full stop, a deadline may close the row, and the lines between
+are the unit cells: a line is continued by the next when it ends in a list mark or its last
+name is no agency's. docx2txt gives the same order with a blank line after every cell, each
+cell whole on one line. When the unit cells do not match the unit columns the row is kept and
+a warning says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lazy import LazyPattern
+from .responsibility import parse_cell
+from .state import ParseState
+from .table import DEADLINE_CELL, HEADER_COLUMNS
+from .titles import flow
+from .units import looks_like_agency, split_top, unit_records
+
+_WORD_KIND = {word: kind for kind, words in HEADER_COLUMNS for word in words}
+_INDEX_WORDS = dict(HEADER_COLUMNS)["index"]
+INDEX_LINE = LazyPattern(r"^(?P<n>\d{1,3})[.、]?$", 0, re.compile)
+MIN_HEADER_WORDS = 3
+_ROLES = ("lead", "support", "responsible")
+_SENTENCE_END = ("。", ";")
+_LIST_END = ("、", ",", ";")
+
+
+def find_vertical_tables(state: ParseState) -> None:
+    """Mark a header written one word a line, and the rows after it, as a table region."""
+    if not _index_word_alone(state.text):
+        return     # the header begins with its 序号 on a line of its own: no such line, no table
+    lines = state.text.split("\n")
+    starts = _line_starts(lines)
+    index = 0
+    while index < len(lines):
+        kinds, body = _header_at(lines, index) if lines[index].strip() in _INDEX_WORDS else \
+            (None, index)
+        if not kinds:
+            index += 1
+            continue
+        rows = _row_starts(lines, body)
+        if not rows:
+            index = body
+            continue
+        spaced = body - index > len(kinds)     # a blank line after every cell (docx2txt)
+        end_line = _table_end(lines, rows[-1], kinds, spaced)
+        start, end = starts[index], starts[end_line - 1] + len(lines[end_line - 1])
+        if not any(s < end and start < e for s, e in state.tables):
+            state.tables.append((start, end))
+            state.meta.setdefault("tables_without_cells", set()).add(start)
+            state.meta.setdefault("vertical_tables", []).append((index, kinds, rows, end_line))
+        index = end_line
+
+
+def _index_word_alone(text: str) -> bool:
+    r"""Whether 序号 (or 编号) stands alone on a line somewhere, found by string search.
+
+    >>> _index_word_alone("序号 工作任务\n序号\n"), _index_word_alone("序号 工作任务")
+    (True, False)
+    """
+    for word in _INDEX_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", at)
+            if text[line_start:len(text) if line_end < 0 else line_end].strip() == word:
+                return True
+            at = text.find(word, at + len(word))
+    return False
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    return starts
+
+
+def _header_at(lines: list[str], index: int) -> tuple[list[str] | None, int]:
+    """The column kinds of a header written one word a line from ``index``, naming its 序号
+    (blank lines may stand between the words), and the line after its last word."""
+    kinds, at, body = [], index, index
+    while at < len(lines) and (lines[at].strip() in _WORD_KIND or not lines[at].strip()):
+        if lines[at].strip():
+            kinds.append(_WORD_KIND[lines[at].strip()])
+            body = at + 1
+        at += 1
+    if len(kinds) < MIN_HEADER_WORDS or kinds[0] != "index" or len(set(kinds)) < len(kinds):
+        return None, index
+    return kinds, body
+
+
+def _row_starts(lines: list[str], body: int) -> list[int]:
+    """The lines that hold each row's 序号, 1, 2, 3 … in sequence from ``body``."""
+    rows, expected = [], 1
+    for number in range(body, len(lines)):
+        match = INDEX_LINE.match(lines[number].strip())
+        if match and int(match["n"]) == expected:
+            rows.append(number)
+            expected += 1
+        elif not rows and lines[number].strip():
+            break       # the first row must follow the header
+    return rows
+
+
+def _table_end(lines: list[str], last_row: int, kinds: list[str], spaced: bool) -> int:
+    """The line after the last row: after its deadline, or at a blank line or the text's end.
+    In a copy with a blank line after every cell (``spaced``), each cell is one line: the row
+    ends after as many lines as it has cells."""
+    cells = 0
+    for number in range(last_row + 1, len(lines)):
+        line = lines[number].strip()
+        if not line and not spaced:
+            return number
+        cells += bool(line)
+        if kinds[-1] == "deadline" and cells > 1 and _is_deadline(line):
+            return number + 1
+        if spaced and cells == len(kinds) - 1:
+            return number + 1
+    return len(lines)
+
+
+def _is_deadline(line: str) -> bool:
+    return "。" not in line and bool(DEADLINE_CELL.match(line)) and not looks_like_agency(line)
+
+
+def parse_vertical_tables(state: ParseState) -> None:
+    """Every row of every table written cell by cell as a task."""
+    if not state.meta.get("vertical_tables"):
+        return
+    lines = state.text.split("\n")
+    starts = _line_starts(lines)
+    for header, kinds, rows, end_line in state.meta.pop("vertical_tables", []):
+        state.place(starts[header], starts[rows[0]])
+        words = [line.strip() for line in lines[header:rows[0]] if line.strip()]
+        for number, row in enumerate(rows):
+            stop = rows[number + 1] if number + 1 < len(rows) else end_line
+            cells = _without(words, [line.strip() for line in lines[row + 1:stop] if line.strip()])
+            start, end = starts[row], starts[stop - 1] + len(lines[stop - 1])
+            state.tasks.append(_row(state, cells, kinds, number + 1, start, end))
+            state.place(start, end)
+
+
+def _without(header: list[str], cells: list[str]) -> list[str]:
+    """A row's lines without the header repeated after a page break inside it.
+
+    >>> _without(["序号", "任务"], ["建立制度。", "2017年底", "序号", "任务"])
+    ['建立制度。', '2017年底']
+    """
+    for at in range(len(cells) - len(header) + 1):
+        if cells[at:at + len(header)] == header:
+            return cells[:at] + cells[at + len(header):]
+    return cells
+
+
+def _row(state: ParseState, cells: list[str], kinds: list[str], index: int, start: int,
+         end: int) -> dict:
+    deadline = None
+    if kinds[-1] == "deadline" and len(cells) > 1 and _is_deadline(cells[-1]):
+        deadline, cells = cells[-1], cells[:-1]
+    stop = next((i for i, line in enumerate(cells) if line.endswith(_SENTENCE_END)), 0)
+    content, rest = flow("\n".join(cells[:stop + 1])), cells[stop + 1:]
+    roles = [kind for kind in kinds if kind in _ROLES] or ["responsible"]
+    groups = _unit_cells(rest)
+    if len(groups) > len(roles) or not content.endswith(_SENTENCE_END) and rest:
+        state.warn("vertical_table_row", f"row {index} of a table written cell by cell: its "
+                   f"cells did not match its columns; units read as {roles[0]}", start)
+        roles = [roles[0]] * len(groups)
+    units, is_open = [], False
+    for group, role in zip(groups, roles):
+        found, group_open = parse_cell(group, role)
+        units.extend(found)
+        is_open = is_open or group_open
+    return {"origin": "table", "section": None, "group": None, "index": index, "path": [index],
+            "title": None, "text": content, "units": unit_records(units), "units_open": is_open,
+            "deadline": deadline, "note": None, "line": state.line_of(start), "span": (start, end)}
+
+
+def _unit_cells(lines: list[str]) -> list[str]:
+    """The unit cells in a row's lines: a line ending in a list mark, or whose last name is no
+    agency's, goes on in the next line.
+
+    >>> _unit_cells(["市发改委", "市经信委、市", "财政局"])
+    ['市发改委', '市经信委、市财政局']
+    >>> _unit_cells(["人行芜湖市中", "心支行"])
+    ['人行芜湖市中心支行']
+    """
+    cells: list[str] = []
+    open_cell = False
+    for line in lines:
+        if open_cell:
+            cells[-1] += line
+        else:
+            cells.append(line)
+        names = split_top(cells[-1], "、,;")
+        open_cell = cells[-1].endswith(_LIST_END) or not names or \
+            not looks_like_agency(names[-1])
+    return cells
