@@ -53,6 +53,7 @@ CLOSING_FIELD = regex.compile(
        | [^\n。:]{0,40}日[ ]*印发$                   # the printing office and date
        | 附件[ ]*\d{0,2}[ ]*(?:[:.、][^\n。]{0,80})?$   # an attachment's marker, or the list of them
        | 主题词[ ]*:                                 # subject words (before 2012)
+       | (?:联系人|联系电话)[ ]*:                      # whom to ask
        | \((?:此件|本件)[^\n()]{2,8}\)$               # (此件公开发布)
     )
     """,
@@ -60,6 +61,8 @@ CLOSING_FIELD = regex.compile(
 )
 # A copy list wraps over lines until its full stop; this many at most.
 MAX_FIELD_LINES = 4
+# The attachments after the first, one a line below 附件:1.…: 2.XX联席会议成员名单.
+ATTACHMENT_ITEM = re.compile(r"\d{1,2}[.、][^\n]{2,80}")
 
 
 def place_closing_fields(state: ParseState) -> None:
@@ -77,14 +80,17 @@ def place_closing_fields(state: ParseState) -> None:
         end = gaps[at][1]
         line_end = text.find("\n", field, end)
         line_end = end if line_end < 0 else line_end
-        if text[field:field + 2] == "抄送":
+        if text.startswith(("抄送", "主题词"), field):
             line_end = _field_end(text, line_end, end)
+        elif text.startswith("附件", field):
+            line_end = _attachments_end(text, line_end, end)
         state.place(field, line_end)
 
 
 # Where a closing field's line can begin: its first word after a line end, or a line ending in
 # 印发 (a literal line end first lets re skip through the text fast).
-_FIELD_LINE = LazyPattern(r"\n(?=抄送|附件|主题词|\(此件|\(本件|[^\n]{0,60}印发\n)", 0, re.compile)
+_FIELD_LINE = LazyPattern(r"\n(?=抄送|附件|主题词|联系|\(此件|\(本件|[^\n]{0,60}印发\n)", 0,
+                          re.compile)
 
 
 def _field_lines(text: str) -> list[int]:
@@ -101,6 +107,17 @@ def _field_end(text: str, line_end: int, end: int) -> int:
         following = text.find("\n", line_end + 1, end)
         following = end if following < 0 else following
         if CLOSING_FIELD.match(text, line_end + 1, following) or ":" in text[line_end:following]:
+            break
+        line_end = following
+    return line_end
+
+
+def _attachments_end(text: str, line_end: int, end: int) -> int:
+    """Where a list of attachments ends: after the numbered lines that follow its marker."""
+    while line_end < end:
+        following = text.find("\n", line_end + 1, end)
+        following = end if following < 0 else following
+        if not ATTACHMENT_ITEM.fullmatch(text[line_end + 1:following].strip()):
             break
         line_end = following
     return line_end

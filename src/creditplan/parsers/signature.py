@@ -60,9 +60,9 @@ def cover_signature(state: ParseState, segments) -> tuple[str | None, list[str]]
 
 def parse_closing(state: ParseState) -> None:
     """After the plan: its signature (the last date standing alone after the last task), which
-    gives the date and issuers when the cover gave none, and the document's closing fields."""
+    gives the date and issuers when the cover gave none. (The closing fields around it are
+    ``coverage.place_closing_fields``'.)"""
     end = max([t["span"][1] for t in state.tasks] + [e for _, e in state.tables] + [0])
-    _place_closing_fields(state, end)
     segments = [(m.start(), m.group()) for m in SEGMENT.finditer(state.text, end)]
     for index in range(len(segments) - 1, -1, -1):
         found = signature_at(segments, index)
@@ -73,43 +73,6 @@ def parse_closing(state: ParseState) -> None:
                 state.meta["issuers"] = distinct_bodies(state.meta.get("issuers", []) + signers)
             state.place(segments[first][0], segments[index][0] + len(segments[index][1]))
             return
-
-
-# The fields that close a printed notice (GB/T 9704): no record keeps them, none is the plan's.
-CLOSING_FIELD = regex.compile(
-    r"""
-    (?: 附件[ ]*(?:[:\d]|$)                 # the attachments: 附件:1.…, then one a line
-      | (?:抄送|主题词|联系人|联系电话)[ ]*:     # distribution and contact
-      | \(此件[^()]{1,10}\)$                # the note under a signature: (此件公开发布)
-      | [^\n。]{0,40}\d{1,2}日印发$           # the printing line: XX办公室 2019年3月6日印发
-    )
-    """,
-    regex.VERBOSE,
-)
-ATTACHMENT_ITEM = regex.compile(r"\d{1,2}[.、][^\n]{2,80}$")   # 2.XX联席会议成员名单
-LINE = regex.compile(r"[^\n]+")
-MAX_WRAPPED = 2    # lines a 抄送 list may wrap onto before its full stop
-
-
-def _place_closing_fields(state: ParseState, end: int) -> None:
-    """Place the closing fields after the plan, with the lines they run on to: the numbered
-    items of an attachment list, the wrapped lines of a 抄送 list up to its full stop."""
-    following, wrapped = None, 0
-    for match in LINE.finditer(state.text, end):
-        line = match.group().strip()
-        if CLOSING_FIELD.match(line):
-            following = "item" if line.startswith("附件") else \
-                "wrap" if line.startswith(("抄送", "主题词")) else None
-            wrapped = 0
-        elif following == "item" and ATTACHMENT_ITEM.match(line) or \
-                following == "wrap" and wrapped < MAX_WRAPPED and "。" not in line[:-1]:
-            wrapped += 1
-        else:
-            following = None
-            continue
-        if line.endswith("。") and following == "wrap":
-            following = None
-        state.place(*match.span())
 
 
 def signature_at(segments, index: int) -> tuple[str, list[str], int] | None:
