@@ -31,6 +31,15 @@ def test_region_keeps_a_zhou_inside_a_name_and_autonomous_counties(title: str, r
     assert region_of(title, []) == region
 
 
+@pytest.mark.parametrize(("title", "region"), [
+    ("2023年杭州市上城区社会信用体系建设工作要点", "杭州市上城区"),   # districts ending in 城区
+    ("北京市东城区2020年社会信用体系建设工作要点", "北京市东城区"),
+    ("2021年重庆市主城区信用建设工作要点", "重庆市"),                # 主城区 names no place
+])
+def test_a_district_ending_in_a_generic_word_is_a_place(title: str, region: str) -> None:
+    assert region_of(title, []) == region
+
+
 @pytest.mark.parametrize("notice_lines", [
     ["关于印发石家庄市2021年社会信用体系建设", "工作要点的通知"],
     ["关于印发石家庄市2021年社会信用", "体系建设工作要点", "的通知"],

@@ -23,15 +23,26 @@ SUB_PLACE = regex.compile(
     """,
     regex.VERBOSE,
 )
-# Place-shaped words that name no place: 城市, 社区, 园区 …
+# Place-shaped words that name no place: 城市, 社区, 园区 …, alone or after a word that says
+# which part (主城区, 中心城区). Other names ending so are places: 上城区, 东城区, 西城区.
 GENERIC_PLACE = ("城市", "地区", "社区", "园区", "辖区", "片区", "景区", "城区", "市区", "县区", "小区",
                  "街区", "省市", "市县", "区县", "县市")
+GENERIC_MODIFIER = ("", "主", "中心", "老", "新", "全", "各", "本", "重点")
 PLACE_CHAIN = "(?:[\\p{Han}]{2,4}?(?:省|自治区|市|州))"
 LEADING_YEAR = regex.compile(r"^(?:(?:19|20)\d{2}年(?:度)?)")
 
 
 # Words a title opens with that are no place: 推进长三角区域… is a verb and a region's name.
 NOT_A_PLACE = regex.compile(r"^(?:推进|加强|关于|开展|深化|做好|建立|完善|全面|进一步|促进|优化)")
+
+
+def _is_generic(place: str) -> bool:
+    """Whether a place-shaped word names no place.
+
+    >>> _is_generic("城区"), _is_generic("主城区"), _is_generic("上城区"), _is_generic("西湖区")
+    (True, True, False, False)
+    """
+    return place[-2:] in GENERIC_PLACE and place[:-2] in GENERIC_MODIFIER
 
 
 def _is_place(place: str, title: str) -> bool:
@@ -49,7 +60,7 @@ def region_of(title: str | None, issuers: list[str]) -> str | None:
         place = match["place"] if match and _is_place(match["place"], rest) else None
         while place and len(place) < 16:
             lower = SUB_PLACE.match(rest, len(place))
-            if not lower or lower["place"].endswith(GENERIC_PLACE) or \
+            if not lower or _is_generic(lower["place"]) or \
                     not _is_place(lower["place"], rest[len(place):]):
                 break
             place += lower["place"]
