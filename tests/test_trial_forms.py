@@ -11,6 +11,7 @@ import pytest
 
 from creditplan import parse_text
 from creditplan.parsers.region import region_of
+from creditplan.parsers.units import split_names
 
 
 def units(task) -> list[tuple[str, str]]:
@@ -362,3 +363,19 @@ def test_a_heading_closed_by_a_responsibility_covers_its_tasks(heading: str) -> 
     assert [units(t) for t in notice.tasks] == [
         [("区发改局", "lead"), ("区级各部门", "support")]] * 2 + [[("区市场监管局", "responsible")]]
     assert not notice.warnings
+
+
+@pytest.mark.parametrize(("names", "units"), [
+    ("各市、州、县社会信用体系建设领导小组办公室", ["各市、州、县社会信用体系建设领导小组办公室"]),
+    ("市各委、办、局(公司)", ["市各委、办、局(公司)"]),
+    ("市公安局、市法院(刑庭)", ["市公安局", "市法院(刑庭)"]),
+])
+def test_classes_of_places_and_of_offices_over_several_parts_are_one_unit(names, units) -> None:
+    assert split_names(names)[0] == units
+
+
+def test_a_letterhead_and_a_signature_naming_one_body_give_one_issuer() -> None:
+    notice = parse_text("涪城区社会信用体系建设领导小组办公室文件\n关于印发《涪城区2021年社会信用体系建设工作要点》的通知\n"
+                        "各镇人民政府:\n现将要点印发给你们。\n绵阳市涪城区社会信用体系建设领导小组办公室\n2021年3月5日\n"
+                        "涪城区2021年社会信用体系建设工作要点\n一、健全制度\n(一)制定办法。(责任单位:区发改局)\n")
+    assert notice.issuers == ["绵阳市涪城区社会信用体系建设领导小组办公室"]

@@ -36,15 +36,27 @@ SENTENCE_MARKS = regex.compile(r"[。:,]")   # a line with them is prose, not a 
 SPACES = regex.compile(r"\s+")
 
 
+# A place put before a body's name: 绵阳市, 四川省成都市.
+PLACE_PREFIX = regex.compile(r"(?:[\p{Han}]{1,7}?(?:自治区|自治州|省|市|州|区|县|旗)){1,3}")
+
+
 def distinct_bodies(names: list[str]) -> list[str]:
-    """Each body once, as first written: 发展改革委 and 发展和改革委员会 are one body."""
+    """Each body once, where first written: 发展改革委 and 发展和改革委员会 are one body, and so
+    are a name and the same name under its city's (a letterhead's 涪城区…办公室 and the
+    signature's 绵阳市涪城区…办公室), of which the fuller is kept.
+
+    >>> distinct_bodies(["涪城区信用办", "市发改委", "绵阳市涪城区信用办", "市发展和改革委员会"])
+    ['绵阳市涪城区信用办', '市发改委']
+    """
     seen, kept = set(), []
     for name in names:
         key = canonical_name(name) if name else None
         if key and key not in seen:
             seen.add(key)
             kept.append(name)
-    return kept
+    fuller = [next((other for other in kept if other.endswith(name) and
+                    PLACE_PREFIX.fullmatch(other[:-len(name)])), name) for name in kept]
+    return list(dict.fromkeys(fuller))
 
 
 def cover_signature(state: ParseState, segments) -> tuple[str | None, list[str]]:

@@ -154,8 +154,13 @@ def looks_like_agency(name: str) -> bool:
     >>> looks_like_agency("区发展改革委(金融办)"), looks_like_agency("试行")
     (True, False)
     """
-    core = _SECOND_HAT.sub("", name) if name[-1:] in _CLOSE else name
+    core = _without_hat(name)
     return len(core) >= 2 and core.endswith(AGENCY_ENDINGS)
+
+
+def _without_hat(name: str) -> str:
+    """``name`` without a second hat in brackets at its end: 区发改委(金融办) → 区发改委."""
+    return _SECOND_HAT.sub("", name) if name[-1:] in _CLOSE else name
 
 
 def split_names(names: str) -> tuple[list[str], bool]:
@@ -232,13 +237,14 @@ def _expand_runs(parts: list[str]) -> list[str]:
 
 def _join_fragments(parts: list[str]) -> list[str]:
     """Rejoin items that are not units on their own: names before a shared ending (黄浦、静安…
-    等区县政府, 沪、苏、浙、皖…), one-character endings after a name (区政府各委、办、局) and the
-    second part of a class of places (各市、区…办公室, 各区、县)."""
+    等区县政府, 沪、苏、浙、皖…), one-character endings after a name, a hat allowed
+    (区政府各委、办、局(公司)), and the later parts of a class of places (各市、区…办公室, 各区、县,
+    各市、州、县…办公室)."""
     joined: list[str] = []
     pending: list[str] = []
     for part in parts:
-        if joined and not pending and (len(part) == 1 or PLACE_CLASS.match(joined[-1].split(
-                "、")[-1]) and part.startswith(PLACE_LEVELS)):
+        if joined and not pending and (len(_without_hat(part)) == 1 or _is_place_class(
+                joined[-1]) and part.startswith(PLACE_LEVELS)):
             joined[-1] += "、" + part
             continue
         pending.append(part)
@@ -251,6 +257,16 @@ def _join_fragments(parts: list[str]) -> list[str]:
         else:
             joined.extend(pending)
     return joined
+
+
+def _is_place_class(item: str) -> bool:
+    """Whether ``item`` is a class of places so far: 各市, 各市、州, 各县(市)、区.
+
+    >>> _is_place_class("各市、州"), _is_place_class("市发改委")
+    (True, False)
+    """
+    first, *levels = item.split("、")
+    return bool(PLACE_CLASS.match(first)) and all(level in PLACE_LEVELS for level in levels)
 
 
 def parse_unit_list(text: str, default_role: str = "responsible") -> tuple[list[RawUnit], bool]:
