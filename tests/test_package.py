@@ -38,3 +38,18 @@ def test_importing_the_package_loads_none_of_its_stages() -> None:
                            "print('pydantic' in sys.modules)"], capture_output=True, text=True,
                           check=True).stdout
     assert used.strip() == "True"
+
+
+def test_the_readme_lists_every_warning_code_the_code_can_give() -> None:
+    """Users filter warnings by code (jq, pandas): each one the source can emit is documented."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    source = "\n".join(p.read_text(encoding="utf-8")
+                       for p in (root / "src" / "creditplan").rglob("*.py"))
+    emitted = set(re.findall(r"""(?:\.warn\(|Note\([^,]+,\s*|"code":\s*)"([a-z_]+)\"""", source))
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Warnings", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"`([a-z_]+)`", table))
+    assert emitted and emitted <= documented, emitted - documented
