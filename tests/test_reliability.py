@@ -432,10 +432,20 @@ def test_a_responsibility_line_is_not_a_page_footer(label: str) -> None:
 
 
 def test_an_unplaced_line_between_tasks_is_warned_not_hidden_in_the_preamble() -> None:
-    notice = creditplan.parse_text("一、总则\n1.建立制度。\n市发改委、市财政局\n2.完善机制。(市经信委负责)")
+    notice = creditplan.parse_text("一、总则\n1.建立制度。(市发改委负责)\n另见附表说明。\n"
+                                   "2.完善机制。(市经信委负责)")
     assert notice.preamble == ""
     assert 3 in [w.line for w in notice.warnings if w.code == "unplaced_text"]
     assert notice.coverage < 1.0
+
+
+def test_a_line_of_agencies_after_a_task_is_its_responsibility() -> None:
+    """PDF and Word copies set the responsibility on a line of its own, without brackets."""
+    notice = creditplan.parse_text("一、总则\n1.建立制度。\n市发改委、市财政局\n2.完善机制。(市经信委负责)")
+    assert notice.tasks[0].text == "建立制度。"
+    assert [(u.name, u.role) for u in notice.tasks[0].units] == [
+        ("市发改委", "responsible"), ("市财政局", "responsible")]
+    assert not notice.warnings
 
 
 def test_a_wrapped_line_starting_with_yinfa_stays_in_its_task() -> None:

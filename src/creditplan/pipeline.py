@@ -80,7 +80,8 @@ def _notice(norm: Normalized, state: ParseState, *, keep_script: bool, source: s
     if not state.tasks:
         warnings.append({"code": "no_tasks", "message": "no numbered task was found in the text",
                          "line": None})
-    tasks = state.tasks
+    # Document order, as the contract says: table rows are read after the clauses around them.
+    tasks = sorted(state.tasks, key=lambda task: task["span"][0])
     if keep_script and norm.script == "traditional":
         tasks = [_in_original_script(task, norm) for task in tasks]
     for task in tasks:

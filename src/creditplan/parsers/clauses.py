@@ -22,10 +22,11 @@ END_MATTER = regex.compile(
     r"""
     ^(?: 附件[ ]*(?:[:\d]|$) | 抄送[ ]*: | 主题词[ ]*: | 联系人[ ]*: | 联系电话[ ]*:   # closing
       | [^\n。]{0,40}\d{1,2}日印发$                          #   fields of a document
-      | [\p{Han}、]{2,60}(?:办公室|人民政府|政府|委员会|局|厅|委|办|中心)$   # a signature line
-      | (?:[\p{Han}、 ]{2,80}(?:办公室|人民政府|政府|委员会|局|厅|委|办|中心)[ ])?   # a signature
-        (?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日                 #   date, perhaps after the
-         | [一二三四五六七八九〇○零]{4}年[一二三十]{1,2}月[一二三四五六七八九十]{1,3}日)$  # bodies
+      | (?P<date>                                            # a signature date, perhaps
+          (?:[\p{Han}、 ]{2,80}(?:办公室|人民政府|政府|委员会|局|厅|委|办|中心)[ ])?   # after the
+          (?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日                 #   bodies (they may also
+           | [一二三四五六七八九〇○零]{4}年[一二三四五六七八九十]{1,2}月       #   stand on the
+             [一二三四五六七八九十]{1,3}日)$)                   #   lines above it)
       | [^\n。]{0,60}(?:分工表|任务表|一览表|责任表|清单)$       # a table's title
     )
     """,
@@ -37,6 +38,7 @@ END_MATTER = regex.compile(
 FLAT_END_MATTER = regex.compile(r"[ ](?:附件[ ]*[:\d]|抄送[ ]*:|主题词[ ]*:|联系人[ ]*:)")
 FLAT_DATE = regex.compile(r"[ ](?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?=[ ]|$)")
 SIGNER = regex.compile(r"[\p{Han}、]{2,60}(?:办公室|人民政府|政府|委员会|局|厅|委|办|中心)")
+MAX_SIGNER_LINES = 3   # bodies signing one a line above the date
 
 CN_KINDS = frozenset({"cn", "cn_paren"})
 CLOSERS = ")〕]】"     # the closing bracket of each opener in ``OPENERS``, in order
@@ -218,7 +220,8 @@ def _cut_end_matter(text: str, start: int, end: int) -> int:
     stretches between spaces are its lines."""
     newline = text.find("\n", start, end)
     match = END_MATTER.search(text, newline + 1, end) if newline >= 0 else None
-    end = match.start() if match else end
+    if match:
+        end = _signers_above(text, newline + 1, match.start()) if match["date"] else match.start()
     content_end = start + len(text[start:end].rstrip())
     if text.find(" ", start, content_end) >= 0:
         end = _flat_end(text, start, end)
@@ -235,6 +238,21 @@ def _cut_end_matter(text: str, start: int, end: int) -> int:
                 find_responsibility(text[text.rfind("\n", start, pos) + 1 or start:pos]):
             return pos
     return end
+
+
+def _signers_above(text: str, start: int, date: int) -> int:
+    """Where a signature begins whose date line starts at ``date``: at the lines of signing
+    bodies just above it (at most ``MAX_SIGNER_LINES``), else at the date. A line of agency
+    names with no date under it is no signature: a unit list wrapped over lines."""
+    begin, line_end, signers = date, date - 1, 0
+    while signers < MAX_SIGNER_LINES and line_end > start:
+        above = text.rfind("\n", start, line_end) + 1 or start
+        if text[above:line_end].strip(" "):       # blank lines between: a Word copy's
+            if not SIGNER.fullmatch(text[above:line_end].strip(" ")):
+                break
+            begin, signers = above, signers + 1
+        line_end = above - 1
+    return begin
 
 
 def _flat_end(text: str, start: int, end: int) -> int:

@@ -52,6 +52,8 @@ MAX_ROLE_SENTENCE = 200
 # Role words that make an unlabelled bracket a responsibility: 牵头, 负责, 配合 …
 ROLE_WORD = re.compile(r"牵头|负责|配合|参加|参与|协助|协办|职责分工")   # stdlib re: tried on every name
 
+# A list broken after one of its separators goes on on the next line (PDF and Word copies).
+_LIST_GOES_ON = "、,"
 BRACKET_PAIRS = {")": "(", "〕": "〔", "]": "[", "】": "【"}
 OPENERS = "(〔[【"
 TRAILING_NOISE = " \n。;,.|"
@@ -151,12 +153,16 @@ def find_responsibility(text: str) -> Responsibility | None:
     True
     """
     end = len(text.rstrip(TRAILING_NOISE))
+    return _at_end(text, end) or _before_deadline(text, end)
+
+
+def _at_end(text: str, end: int) -> Responsibility | None:
+    """The responsibility that ends at ``end``, in any of its forms but a deadline after it."""
     if end and text[end - 1] in BRACKET_PAIRS:
         found = _closed_bracket(text, end)
         if found:
             return found
-    return (_cut_bracket(text, end) or _bare_labels(text, end) or _role_sentence(text, end)
-            or _before_deadline(text, end))
+    return _cut_bracket(text, end) or _bare_labels(text, end) or _role_sentence(text, end)
 
 
 # A deadline field closing a task after its responsibility: 。A、B负责。完成时限:2025年12月底。
@@ -170,7 +176,8 @@ def _before_deadline(text: str, end: int) -> Responsibility | None:
     match = TRAILING_DEADLINE.search(text, max(0, end - 60), end)
     if not match or match.start() == 0 or _depth(text[:match.start()]):
         return None
-    found = find_responsibility(text[:match.start()])
+    before = text[:match.start()]     # one deadline field is taken off, never a run of them
+    found = _at_end(before, len(before.rstrip(TRAILING_NOISE)))
     if not found or not found.units or found.end is not None:
         return None
     found.deadline = found.deadline or match["value"].strip()
@@ -263,7 +270,8 @@ def _balanced_close(content: str) -> bool:
 
 def _unopened_close(text: str, start: int, end: int, lines: bool = False) -> int | None:
     """The first closing bracket in ``text[start:end]`` that it did not open; with ``lines``,
-    also the first line break not followed by a label. None when there is neither."""
+    also the first line break not followed by a label (nor by a blank line, nor after a list
+    separator: the list goes on). None when there is neither."""
     depth = 0
     for pos in range(start, end):
         ch = text[pos]
@@ -274,6 +282,7 @@ def _unopened_close(text: str, start: int, end: int, lines: bool = False) -> int
             if depth < 0:
                 return pos
         elif lines and ch == "\n" and text[pos + 1:pos + 2] != "\n" \
+                and text[pos - 1:pos] not in _LIST_GOES_ON \
                 and not ANY_LABEL.match(text, pos + 1, end):    # (blank lines: Word copies)
             return pos
     return None
@@ -316,13 +325,16 @@ def _depth(text: str) -> int:
 
 def _role_sentence(text: str, end: int) -> Responsibility | None:
     """A last sentence that only names units with role words: 。市监察局牵头,市直各部门按职责
-    分工负责。 A bare list is not enough here: without brackets or role words a sentence of
-    names is prose."""
+    分工负责。 A bare list is not enough inside a paragraph (without brackets or role words a
+    sentence of names is prose), but it is on a line of its own after the task's last
+    sentence (。⏎市发改委、市财政局), as PDF and Word copies set a responsibility."""
     # ``end`` is past trailing marks, so the sentence runs from the last 。 or ; to it.
     start = max(text.rfind("。", 0, end), text.rfind(";", 0, end)) + 1
     sentence = text[start:end]
+    own_line = sentence.lstrip(" ").startswith("\n") and "\n" not in sentence.strip()
     if start == 0 or not 2 <= len(sentence) <= MAX_ROLE_SENTENCE \
-            or not ROLE_WORD.search(sentence) or ANY_LABEL.search(sentence) or _depth(sentence):
+            or not (own_line or ROLE_WORD.search(sentence)) or ANY_LABEL.search(sentence) \
+            or _depth(sentence):
         return None     # labels and brackets have their own forms
     parsed = parse_content(sentence)
     if not parsed or not parsed[0]:

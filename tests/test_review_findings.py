@@ -1,0 +1,40 @@
+"""Defects a fresh-eyes review of the trial merges found, each kept fixed by a test."""
+
+from __future__ import annotations
+
+from creditplan import parse_text
+
+
+def test_tasks_come_in_document_order_when_a_table_stands_before_clauses() -> None:
+    notice = parse_text("一、重点任务\n序号|工作任务|责任单位\n1|建立信用制度。|市发改委\n2|推进信用修复。|市司法局\n"
+                        "二、保障措施\n(一)加强组织领导。(责任单位:各区政府)\n")
+    assert [(t.origin, t.line) for t in notice.tasks] == [("table", 3), ("table", 4), ("clause", 6)]
+
+
+def test_a_run_of_deadline_fields_ends_in_one_task_without_error() -> None:
+    notice = parse_text("一、总则\n(一)建立制度。" + "时限:2025年;" * 1200)
+    assert len(notice.tasks) == 1 and notice.tasks[0].text.startswith("建立制度。时限")
+
+
+def test_a_responsibility_before_one_deadline_field_still_gives_it() -> None:
+    notice = parse_text("一、总则\n(一)建立制度。市发改委负责。完成时限:2025年底。")
+    assert [(u.name, u.role) for u in notice.tasks[0].units] == [("市发改委", "responsible")]
+    assert notice.tasks[0].deadline == "2025年底"
+
+
+def test_a_unit_list_wrapped_after_its_separator_is_no_signature_and_goes_on() -> None:
+    """A PDF copy breaks 责任单位:… after a 、: the next line of agency names is the rest of
+    the list, not a signature (no date follows it)."""
+    notice = parse_text("一、总则\n(一)建立制度。\n责任单位:市发改委、市财政局、\n市商务局、市市场监管局\n"
+                        "(二)推进修复。(责任单位:市司法局)\n")
+    first = notice.tasks[0]
+    assert first.text == "建立制度。"
+    assert [u.name for u in first.units] == ["市发改委", "市财政局", "市商务局", "市市场监管局"]
+
+
+def test_signing_bodies_on_the_lines_above_a_date_end_the_last_task() -> None:
+    notice = parse_text("一、总则\n(一)建立制度。(责任单位:市发改委)\n某市发展和改革委员会\n某市财政局\n"
+                        "2023年3月1日\n")
+    assert notice.tasks[0].text == "建立制度。"
+    assert notice.issuers == ["某市发展和改革委员会", "某市财政局"]
+    assert notice.issue_date == "2023-03-01" and not notice.warnings
