@@ -38,3 +38,20 @@ def test_signing_bodies_on_the_lines_above_a_date_end_the_last_task() -> None:
     assert notice.tasks[0].text == "建立制度。"
     assert notice.issuers == ["某市发展和改革委员会", "某市财政局"]
     assert notice.issue_date == "2023-03-01" and not notice.warnings
+
+
+def test_list_items_with_a_tab_after_their_number_after_a_table_are_clauses() -> None:
+    """Word's plain-text export puts a tab after every list number: 二、⇥保障措施 after a table
+    is the next section, not the rest of the table's last row."""
+    notice = parse_text("一、\t重点任务\n序号\t工作任务\t责任单位\n1\t建立信用制度。\t市发改委\n二、\t保障措施\n"
+                        "(一)\t加强组织领导。(责任单位:各区政府)\n")
+    assert [s.title for s in notice.sections] == ["重点任务", "保障措施"]
+    assert [(t.origin, t.path, t.text) for t in notice.tasks] == [
+        ("table", [1, 1], "建立信用制度。"), ("clause", [2, 1], "加强组织领导。")]
+    assert not notice.warnings
+
+
+def test_a_table_after_the_last_section_is_in_no_section() -> None:
+    notice = parse_text("一、总则\n(一)建立制度。(责任单位:市发改委)\n附件\n任务分工表\n序号|工作任务|责任单位\n"
+                        "1|建立信用制度。|市发改委\n")
+    assert [(t.origin, t.section) for t in notice.tasks] == [("clause", 1), ("table", None)]

@@ -133,8 +133,19 @@ def _wrapped_cell(gap: str, following: str) -> bool:
         and bool(filled) and not INDEX_CELL.match(filled[0]) and header_columns(cells) is None
 
 
+# A list label alone in a line's first cell: 二、 (一) (1) 1. — Word's plain-text export writes
+# a tab after every list number, so such a line is a list item, never the rest of a row.
+LIST_LABEL_CELL = LazyPattern(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)"
+                              r"|\(?\d{1,3}\)|\d{1,3}[.、]?)$", 0, re.compile)
+
+
 def _partial_row(line: str) -> bool:
-    return ("|" in line or "\t" in line) and bool(line.strip(" |\t"))
+    """Whether a line with one separator is part of the row above (a cell's second paragraph):
+    it has words, and does not open with a list label or a 序号."""
+    if not ("|" in line or "\t" in line) or not line.strip(" |\t"):
+        return False
+    first = next(cell for cell in _cells(line) if cell)
+    return not LIST_LABEL_CELL.match(first)
 
 
 def _partial_rows_end(text: str, end: int) -> int:
@@ -330,7 +341,7 @@ def parse_tables(state: ParseState) -> None:
 def _parse_region(state: ParseState, start: int, end: int) -> None:
     text = state.text
     columns: list[Column] | None = None
-    section: int | None = None
+    section = _enclosing_section(state, start)   # until the table's own section rows
     saw_section_rows = False
     category: Category | None = None
     categories: list[Category] = []
@@ -435,6 +446,15 @@ def _titles_per_row(columns: list[Column], categories: list[Category], rows) -> 
     return any(c.task_words for c in columns) and len(rows) >= 2 and \
         len(categories) == len(rows) and all(not c.labeled for c in categories) and \
         [c for _, c in rows] == categories
+
+
+def _enclosing_section(state: ParseState, start: int) -> int | None:
+    """The number of the clause section a table stands in: the last to begin before it, when
+    another begins after it (一、重点任务 ⏎ table ⏎ 二、保障措施). A table after the last
+    section may be an attachment of the whole plan: it is in none."""
+    before = [s for s in state.sections if s["span"][0] < start]
+    after = any(s["span"][0] > start for s in state.sections)
+    return before[-1]["index"] if before and after else None
 
 
 def _section_for(rows, category: Category) -> int | None:
