@@ -55,3 +55,17 @@ def test_a_table_after_the_last_section_is_in_no_section() -> None:
     notice = parse_text("一、总则\n(一)建立制度。(责任单位:市发改委)\n附件\n任务分工表\n序号|工作任务|责任单位\n"
                         "1|建立信用制度。|市发改委\n")
     assert [(t.origin, t.section) for t in notice.tasks] == [("clause", 1), ("table", None)]
+
+
+def test_cells_beside_page_numbers_in_a_table_written_one_cell_a_line_are_kept() -> None:
+    """The last cells of a row may stand just above a page number on several pages; they are
+    the table's, not a running head (the text uses them more often elsewhere)."""
+    rows = []
+    for index in range(1, 7):
+        rows += [str(index), f"任务{index}内容。", "市发改委", "2023年底"]
+        if index in (2, 4):
+            rows.append(f"- {index // 2} -")
+    notice = parse_text("2023年某市社会信用体系建设重点任务清单\n序号\n工作任务\n责任单位\n完成时限\n"
+                        + "\n".join(rows) + "\n")
+    assert [(t.index, [u.name for u in t.units], t.deadline) for t in notice.tasks] == [
+        (index, ["市发改委"], "2023年底") for index in range(1, 7)]

@@ -3,10 +3,12 @@
 pdftotext, docx2txt and a PDF viewer's copy keep what is printed on every page: the page
 number (dropped with the other furniture lines, in ``boilerplate``) and a running head or foot
 — the issuing office, the document number, the plan's title — on the lines beside it. A line is
-a running head when the same words stand next to two or more page numbers; then every copy
-next to a page number goes. When the words stand nowhere else in the text, the first copy
-stays: it may be the page's real heading (a plan's title on its first page, repeated above
-every later page).
+a running head when the same words stand on the same side of two or more page numbers, and
+no more often anywhere else (the title atop page one, the office on the cover): words the text
+uses more often elsewhere are its own (a table written one cell a line repeats 2023年底 and
+市发改委, sometimes beside a page number). Then every copy next to a page number goes. When the words stand
+nowhere else in the text, the first copy stays: it may be the page's real heading (a plan's
+title on its first page, repeated above every later page).
 """
 
 from __future__ import annotations
@@ -88,20 +90,21 @@ def drop_running_heads(text: str) -> StepResult:
 
 def _heads(words: list[str], marks: set[int], dropped: set[int]) -> set[int]:
     """Indexes of the lines, not yet dropped, that are copies of a running head or foot."""
-    beside: dict[str, list[int]] = {}
+    beside: dict[tuple[str, int], set[int]] = {}   # (words, side of the number): lines
     for mark in sorted(marks):
         for step in (-1, 1):
             at = _next_words(words, mark, step, marks, dropped)
             if at is not None and _may_be_head(words[at]):
-                beside.setdefault(words[at], []).append(at)
+                beside.setdefault((words[at], step), set()).add(at)
     everywhere = Counter(words)
     found: set[int] = set()
-    for head, places in beside.items():
-        places = sorted(set(places))
+    for (head, _), places in beside.items():
         if len(places) < 2:
             continue
         elsewhere = everywhere[head] - len(places) - sum(words[i] == head for i in dropped)
-        found.update(places if elsewhere else places[1:])
+        if elsewhere > len(places):
+            continue        # words the text keeps using (a table's 2023年底, 市发改委): content
+        found.update(places if elsewhere else sorted(places)[1:])
     return found
 
 
