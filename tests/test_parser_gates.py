@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from creditplan.normalize.edits import LINE_END, _line_ends
-from creditplan.parsers import flat_table, responsibility, table, titles, units
+from creditplan.parsers import flat_table, responsibility, roles, table, titles, units
 
 SHORTCUT = settings(max_examples=500, deadline=None)
 
@@ -29,19 +29,20 @@ def pieces(*words: str, max_size: int = 12) -> st.SearchStrategy[str]:
 # --- units: the role tail -------------------------------------------------------------------
 
 _DUTIES = [""] + ["".join(p) for p in itertools.product(
-    ["", "按", "按照", "根据", "依据", "依照"], ["", "各自"], ["职责", "职能"], ["", "分工"])]
-_ADVERBS = ["", "分别", "共同", "具体", "积极"]
-_WORDS = ["", "牵头负责", "牵头落实", "牵头", "负责落实", "负责实施", "负责", "落实", "配合", "参加",
-          "参与", "协助", "协办", "实施"]
+    ["", *roles.DUTY_LEADS], ["", "各自"], roles.DUTY_WORDS, ["", "分工"])]
+_ADVERBS = ["", *roles.TAIL_ADVERBS]
+_WORDS = ["", *roles.TAIL_WORDS]
 
 
 def test_every_role_tail_ends_in_a_character_the_gate_lets_through() -> None:
-    """ROLE_TAIL's language is finite: every tail in it ends in one of _ROLE_TAIL_ENDS."""
+    """ROLE_TAIL's language is finite: every tail in it ends in one of _ROLE_TAIL_ENDS and is
+    no longer than _ROLE_TAIL_REACH."""
     for duty, adverb, word in itertools.product(_DUTIES, _ADVERBS, _WORDS):
         tail = duty + adverb + word
         if tail:
             assert units.ROLE_TAIL.fullmatch(tail), tail
             assert tail[-1] in units._ROLE_TAIL_ENDS, tail
+            assert len(tail) <= units._ROLE_TAIL_REACH, tail
 
 
 @SHORTCUT

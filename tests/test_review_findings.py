@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from creditplan import parse_text
 
 
@@ -69,3 +71,16 @@ def test_cells_beside_page_numbers_in_a_table_written_one_cell_a_line_are_kept()
                         + "\n".join(rows) + "\n")
     assert [(t.index, [u.name for u in t.units], t.deadline) for t in notice.tasks] == [
         (index, ["市发改委"], "2023年底") for index in range(1, 7)]
+
+
+@pytest.mark.parametrize(("bracket", "expected"), [
+    ("(市财政局牵头,市发改委协同)", [("市财政局", "lead"), ("市发改委", "support")]),
+    ("(市发改委主办,市财政局协办)", [("市发改委", "lead"), ("市财政局", "support")]),
+    ("(此项工作由市发改委牵头)", [("市发改委", "lead")]),
+    ("(该项任务由各区政府负责)", [("各区政府", "responsible")]),
+    ("(责任单位:市自由贸易区管委会)", [("市自由贸易区管委会", "responsible")]),   # 由 inside a name
+])
+def test_role_words_are_known_alike_in_every_form(bracket: str, expected) -> None:
+    notice = parse_text("一、总则\n(一)建立制度。" + bracket)
+    assert [(u.name, u.role) for u in notice.tasks[0].units] == expected
+    assert notice.tasks[0].text == "建立制度。"

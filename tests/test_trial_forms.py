@@ -208,7 +208,8 @@ def test_site_credits_as_bare_fields_side_by_side_are_furniture() -> None:
                         "主办:洛阳市人民政府办公室 承办:洛阳市大数据管理局\n")
     assert not notice.warnings
     kept = parse_text("一、完善信用信息平台\n1.推进平台升级改造。\n主办单位:市委宣传部 承办单位:市发改委\n")
-    assert units(kept.tasks[0]) == [("市委宣传部", "responsible"), ("市发改委", "responsible")]
+    # 主办单位 leads, as the same words head a table's lead column (roles.LEAD_WORDS)
+    assert units(kept.tasks[0]) == [("市委宣传部", "lead"), ("市发改委", "responsible")]
 
 
 def test_a_flattened_page_keeps_its_table_separators_and_words_that_are_no_widgets() -> None:

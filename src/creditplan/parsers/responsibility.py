@@ -20,15 +20,18 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .units import RawUnit, is_institution, looks_like_agency, parse_unit_list, role_of, split_top
+from . import roles
+from .roles import role_of
+from .units import RawUnit, is_institution, looks_like_agency, parse_unit_list, split_top
 
 # Labels that introduce units, and the role each gives. 责任/负责 labels leave the role to the
 # words inside (A牵头,B按职责分工负责), defaulting to responsible.
-_UNIT_LABEL_WORDS = r"""
+_UNIT_LABEL_WORDS = rf"""
     (?P<label>
-        (?:主要)?牵头(?:单位|部门|领导)?              # lead (牵头: alone in table cells)
-      | (?:配合|协办|协助|参与|参加|协同)(?:单位|部门)?    # support
-      | (?:责任|负责|主责|主办|承办|实施|落实)(?:单位|部门|主体) | 责任人   # responsible
+        (?:主要)?牵头(?:单位|部门|领导)?                    # lead (牵头: alone in table cells)
+      | (?:{roles.alternation(roles.LEAD_LABELS)})(?:单位|部门)
+      | (?:{roles.alternation(roles.SUPPORT_LABELS)})(?:单位|部门)?     # support
+      | (?:{roles.alternation(roles.RESPONSIBLE_LABELS)})(?:单位|部门|主体) | 责任人   # responsible
     )"""
 # A label ends with a colon (责任单位:), or stands in brackets of its own (【责任单位】).
 UNIT_LABEL = regex.compile(
@@ -50,7 +53,7 @@ DEADLINE_CLAUSE = regex.compile(
 MAX_ROLE_SENTENCE = 200
 
 # Role words that make an unlabelled bracket a responsibility: 牵头, 负责, 配合 …
-ROLE_WORD = re.compile(r"牵头|负责|配合|参加|参与|协助|协办|职责分工")   # stdlib re: tried on every name
+ROLE_WORD = re.compile(roles.alternation(roles.BRACKET_WORDS))   # stdlib re: tried on every name
 
 # A list broken after one of its separators goes on on the next line (PDF and Word copies).
 _LIST_GOES_ON = "、,"
@@ -130,7 +133,7 @@ def _parse_labelled(content: str, labels: list[regex.Match], default_role: str):
 
 
 def _label_role(label: str, default_role: str) -> str:
-    """A label's role by the same words as a clause's (``units.role_of``); a 责任单位-style
+    """A label's role by the same words as a clause's (``roles.role_of``); a 责任单位-style
     label names no role of its own and leaves the default."""
     role = role_of(label, default_role)
     return default_role if role == "responsible" else role

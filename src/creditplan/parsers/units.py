@@ -14,27 +14,28 @@ from typing import NamedTuple
 
 import regex
 
+from . import roles
 from .canonical import canonical_name
+from .roles import role_of
 
-# Role words at the end of a clause, longest forms first. "按(照)职责(分工)(分别)" says the
-# units act each within its own remit; on its own it means responsible.
+# Role words at the end of a clause (``roles``). "按(照)职责(分工)(分别)" says the units act
+# each within its own remit; on its own it means responsible.
 ROLE_TAIL = regex.compile(
-    r"""
-    (?P<duty>(?:按照?|根据|依据|依照)?(?:各自)?(?:职责|职能)(?:分工)?)?
-    (?:分别|共同|具体|积极)?
-    (?P<word>牵头负责|牵头落实|牵头|负责落实|负责实施|负责|落实|配合|参加|参与|协助|协办|实施)?
+    rf"""
+    (?P<duty>{roles.DUTY_PHRASE})?
+    (?:{roles.alternation(roles.TAIL_ADVERBS)})?
+    (?P<word>{roles.alternation(roles.TAIL_WORDS)})?
     $""",
     regex.VERBOSE,
 )
 # The longest tail ROLE_TAIL can match (按照各自职责分工分别牵头负责): searching only the
 # clause's last characters finds the same match without trying every position.
-_ROLE_TAIL_REACH = 16
+_ROLE_TAIL_REACH = len(roles.LONGEST_DUTY) + max(map(len, roles.TAIL_ADVERBS)) \
+    + max(map(len, roles.TAIL_WORDS))
 # The characters a role tail can end with (the last of each word, adverb and duty phrase): a
 # clause ending otherwise (市财政局, most of them) has no tail, and the search is skipped.
-_ROLE_TAIL_ENDS = frozenset("头责实施合加与助办别同体极工能")
-
-LEAD_WORDS = ("牵头",)
-SUPPORT_WORDS = ("配合", "参加", "参与", "协助", "协办", "协同")
+_ROLE_TAIL_ENDS = frozenset(word[-1] for word in (
+    *roles.TAIL_WORDS, *roles.TAIL_ADVERBS, *roles.DUTY_WORDS, "分工"))
 
 # Separators between units: only at bracket depth 0.
 _SEPARATORS = "、,;"
@@ -72,10 +73,14 @@ BARE_PLACE = regex.compile(r"^(?!各)[\p{Han}()]{1,8}?(?:新区|区|县|市)$")
 PLACE_PREFIX = regex.compile(r"^(?P<place>[\p{Han}]{1,6}?(?:新区|区|县|市))(?P<rest>\p{Han}{2,}.*)$")
 
 # A role in brackets after a name: 区发改局(牵头), 市发改委〔牵头〕.
-INLINE_ROLE = re.compile(r"[(〔\[【](?P<words>牵头|配合|参与|参加|协助|协办|负责)(?:单位|部门)?[)〕\]】]$")
+INLINE_ROLE = re.compile(rf"[(〔\[【](?P<words>{roles.alternation(roles.INLINE_WORDS)})"
+                         r"(?:单位|部门)?[)〕\]】]$")
 # Two agencies joined by 和, 及 or 与, or by 会同/联合 (市发改委会同有关部门负责: both answer for
 # it): split only when both halves read as agencies.
 JOINED = re.compile(r"^(?P<a>.{2,}?)(?:和|及|与|以及|会同|联合)(?P<b>.{2,})$")
+# The words before the units of a clause that names them as doers: (由市发改委牵头),
+# (此项工作由市发改委牵头), (该项任务由各区政府负责).
+BY = re.compile(r"(?:(?:此项|该项|本项|上述|以上|各项)?(?:工作|任务|事项))?由")
 # A class of places written 各市、区… or 各区、县: the second item is part of the first.
 PLACE_CLASS = re.compile(r"^各[县市区镇乡州旗盟](?:\([^)]*\))?$")
 # How the second part of such a class begins: 各市、州人民政府, 各市、自治州人民政府, 各县、市.
@@ -117,17 +122,6 @@ def split_top(text: str, separators: str) -> list[str]:
             start = i + 1
     parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
-
-
-def role_of(words: str, default: str | None) -> str | None:
-    """The role that trailing role words give, or ``default`` when they name none."""
-    if not words:
-        return default
-    if any(w in words for w in LEAD_WORDS):
-        return "lead"
-    if any(w in words for w in SUPPORT_WORDS):
-        return "support"
-    return "responsible"
 
 
 def strip_role(clause: str) -> tuple[str, str]:
@@ -307,8 +301,9 @@ def _shared_roles(clauses: list[str]) -> list[tuple[str, str | None]]:
     人民政府,市直各部门配合 both lists support (commas there part items that hold a 、)."""
     read = []
     for clause in clauses:
-        if clause.startswith("由") and len(clause) > 3:   # (由市发改委牵头)
-            clause = clause[1:]
+        lead_in = BY.match(clause)
+        if lead_in and len(clause) > lead_in.end() + 1:
+            clause = clause[lead_in.end():]
         names, words = strip_role(clause)
         read.append((names, role_of(words, None)))
     shared, following = [], None
