@@ -182,6 +182,13 @@ def pinyin_maybes(n: int) -> str:
     return "关(guān)于(yú)是(shì)" + "关(a)" * n
 
 
+def enumerations_in_sections(n: int) -> str:
+    """99 sections of n items, each enumerating two more inline after a colon:
+    1.建立:(1)甲;(2)乙。 (every item's (1) (2) are words of its task, not tasks)."""
+    items = "".join(f"{k}.建立:(1)甲;(2)乙。\n" for k in range(1, n + 1))
+    return "".join(f"{cn_numeral(section)}、总则\n{items}" for section in range(1, 100))
+
+
 class Family(NamedTuple):
     name: str
     build: Callable[[int], str]
@@ -218,6 +225,8 @@ FAMILIES: dict[str, Family] = {f.name: f for f in (
     Family("bracket-lines-25k", closing_bracket_lines, 25_000, False,
            'a task, then "(甲)\\n"*25000'),
     Family("pinyin-maybe-200k", pinyin_maybes, 200_000, False, '"关(a)"*200000 on one line'),
+    Family("enumerations-99x400", enumerations_in_sections, 400, False,
+           "99 sections of 400 items 1.建立:(1)甲;(2)乙。"),
 )}
 
 

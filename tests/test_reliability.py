@@ -336,12 +336,15 @@ def test_time_grows_linearly(name: str, n: int) -> None:
 # comments and scripts: normalize/markup.py '<!--.*?-->' and '<script>.*?</script>' scanned to
 # the end for every unclosed opener (50,000 took 11 s and 52 s); lost spaces: damage.py's
 # indent lookbehind crossed every ? back to the line start (150,000 chars 17 s).
+# Found in review: inline enumerations: clauses._descends walked up from every item after each
+# enumerating parent (99 sections x 400 items, 700,000 chars: over 4 minutes).
 @pytest.mark.parametrize(("name", "n"), [
     ("comments-50k", 4000),
     ("scripts-50k", 2000),
     ("lost-space-150k", 6000),
     ("guanyu-2m", 10_000),
     ("pinyin-maybe-200k", 5_000),
+    ("enumerations-99x400", 12),
 ])
 def test_time_grows_linearly_on_found_inputs(name: str, n: int) -> None:
     assert_linear(STRESS.FAMILIES[name].build, n)
