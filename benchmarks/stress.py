@@ -182,6 +182,12 @@ def pinyin_maybes(n: int) -> str:
     return "关(guān)于(yú)是(shì)" + "关(a)" * n
 
 
+def unnumbered_bracket_lines(n: int) -> str:
+    """A section without numbered items, then n lines ending in a bracket that is no
+    responsibility: 建立制度(2021年)."""
+    return "一、总则\n" + "建立制度(2021年)\n" * n
+
+
 def enumerations_in_sections(n: int) -> str:
     """99 sections of n items, each enumerating two more inline after a colon:
     1.建立:(1)甲;(2)乙。 (every item's (1) (2) are words of its task, not tasks)."""
@@ -225,6 +231,8 @@ FAMILIES: dict[str, Family] = {f.name: f for f in (
     Family("bracket-lines-25k", closing_bracket_lines, 25_000, False,
            'a task, then "(甲)\\n"*25000'),
     Family("pinyin-maybe-200k", pinyin_maybes, 200_000, False, '"关(a)"*200000 on one line'),
+    Family("unnumbered-brackets-30k", unnumbered_bracket_lines, 30_000, False,
+           'a section, then "建立制度(2021年)\\n"*30000'),
     Family("enumerations-99x400", enumerations_in_sections, 400, False,
            "99 sections of 400 items 1.建立:(1)甲;(2)乙。"),
 )}

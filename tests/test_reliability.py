@@ -374,6 +374,21 @@ def test_clause_parser_is_linear_in_items_and_tables() -> None:
     assert_ratio(clause_time(1000), clause_time(4000), "1000 tables and items")
 
 
+def test_unnumbered_paragraphs_are_read_in_linear_time() -> None:
+    """A section without numbered items whose lines end in brackets that are no
+    responsibility ((试行)), timed on ``clauses._unnumbered_items`` alone: each such line once
+    read the whole paragraph above it for its responsibility (30,000 lines of 建立制度(2021年),
+    360,000 characters: a minute). Long lines between make the paragraph grow fast, so that a
+    quadratic read shows at a small size."""
+    from creditplan.parsers.clauses import _unnumbered_items
+
+    def paragraph_time(n: int) -> float:
+        text = "一、总则\n" + (("建立信用制度。" * 30 + "\n") * 3 + "建立制度(试行)\n") * n
+        return _best(lambda: _unnumbered_items(text, 5, len(text)), 3)
+
+    assert_ratio(paragraph_time(100), paragraph_time(400), "100 paragraphs")
+
+
 def test_notice_title_search_is_cheap_per_character() -> None:
     """'关于印发'*n on one line: 5,000 characters must not take a quarter second (ordinary
     text parses at about a microsecond a character). metadata.NOTICE_TITLE once tried
