@@ -188,6 +188,11 @@ def unnumbered_bracket_lines(n: int) -> str:
     return "一、总则\n" + "建立制度(2021年)\n" * n
 
 
+def index_word_lines(n: int) -> str:
+    """序号 alone on n lines: every line could begin a header written one word a line."""
+    return "序号\n" * n
+
+
 def enumerations_in_sections(n: int) -> str:
     """99 sections of n items, each enumerating two more inline after a colon:
     1.建立:(1)甲;(2)乙。 (every item's (1) (2) are words of its task, not tasks)."""
@@ -233,6 +238,7 @@ FAMILIES: dict[str, Family] = {f.name: f for f in (
     Family("pinyin-maybe-200k", pinyin_maybes, 200_000, False, '"关(a)"*200000 on one line'),
     Family("unnumbered-brackets-30k", unnumbered_bracket_lines, 30_000, False,
            'a section, then "建立制度(2021年)\\n"*30000'),
+    Family("index-lines-15k", index_word_lines, 15_000, False, '"序号\\n"*15000'),
     Family("enumerations-99x400", enumerations_in_sections, 400, False,
            "99 sections of 400 items 1.建立:(1)甲;(2)乙。"),
 )}

@@ -337,7 +337,8 @@ def test_time_grows_linearly(name: str, n: int) -> None:
 # the end for every unclosed opener (50,000 took 11 s and 52 s); lost spaces: damage.py's
 # indent lookbehind crossed every ? back to the line start (150,000 chars 17 s).
 # Found in review: inline enumerations: clauses._descends walked up from every item after each
-# enumerating parent (99 sections x 400 items, 700,000 chars: over 4 minutes).
+# enumerating parent (99 sections x 400 items, 700,000 chars: over 4 minutes); 序号 lines:
+# vertical_table._header_at read every header word after each 序号 line (15,000 lines: 26 s).
 @pytest.mark.parametrize(("name", "n"), [
     ("comments-50k", 4000),
     ("scripts-50k", 2000),
@@ -345,6 +346,7 @@ def test_time_grows_linearly(name: str, n: int) -> None:
     ("guanyu-2m", 10_000),
     ("pinyin-maybe-200k", 5_000),
     ("enumerations-99x400", 12),
+    ("index-lines-15k", 600),
 ])
 def test_time_grows_linearly_on_found_inputs(name: str, n: int) -> None:
     assert_linear(STRESS.FAMILIES[name].build, n)

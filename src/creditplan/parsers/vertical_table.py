@@ -85,14 +85,25 @@ def _line_starts(lines: list[str]) -> list[int]:
 
 def _header_at(lines: list[str], index: int) -> tuple[list[str] | None, int]:
     """The column kinds of a header written one word a line from ``index``, naming its 序号
-    (blank lines may stand between the words), and the line after its last word."""
+    (blank lines may stand between the words), and the line after its last word. A header
+    names each column once: a word naming a column again is no header, and the reading stops
+    there (read on, every 序号 line of 序号 repeated 15,000 times read all the lines after it).
+
+    >>> _header_at(["序号", "工作任务", "", "牵头单位", "1"], 0)
+    (['index', 'content', 'lead'], 4)
+    >>> _header_at(["序号", "工作任务", "牵头单位", "序号"], 0)
+    (None, 0)
+    """
     kinds, at, body = [], index, index
     while at < len(lines) and (lines[at].strip() in _WORD_KIND or not lines[at].strip()):
-        if lines[at].strip():
-            kinds.append(_WORD_KIND[lines[at].strip()])
+        word = lines[at].strip()
+        if word and _WORD_KIND[word] in kinds:
+            return None, index
+        if word:
+            kinds.append(_WORD_KIND[word])
             body = at + 1
         at += 1
-    if len(kinds) < MIN_HEADER_WORDS or kinds[0] != "index" or len(set(kinds)) < len(kinds):
+    if len(kinds) < MIN_HEADER_WORDS or kinds[0] != "index":
         return None, index
     return kinds, body
 
