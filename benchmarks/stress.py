@@ -193,6 +193,11 @@ def index_word_lines(n: int) -> str:
     return "序号\n" * n
 
 
+def index_words_in_a_line(n: int) -> str:
+    """序号 repeated on one line to n characters: every one a line naming a table's index."""
+    return "序号" * (n // 2)
+
+
 def enumerations_in_sections(n: int) -> str:
     """99 sections of n items, each enumerating two more inline after a colon:
     1.建立:(1)甲;(2)乙。 (every item's (1) (2) are words of its task, not tasks)."""
@@ -239,6 +244,8 @@ FAMILIES: dict[str, Family] = {f.name: f for f in (
     Family("unnumbered-brackets-30k", unnumbered_bracket_lines, 30_000, False,
            'a section, then "建立制度(2021年)\\n"*30000'),
     Family("index-lines-15k", index_word_lines, 15_000, False, '"序号\\n"*15000'),
+    Family("index-one-line-1.6m", index_words_in_a_line, 1_600_000, False,
+           '"序号"*800000 on one line'),
     Family("enumerations-99x400", enumerations_in_sections, 400, False,
            "99 sections of 400 items 1.建立:(1)甲;(2)乙。"),
 )}

@@ -338,7 +338,9 @@ def test_time_grows_linearly(name: str, n: int) -> None:
 # indent lookbehind crossed every ? back to the line start (150,000 chars 17 s).
 # Found in review: inline enumerations: clauses._descends walked up from every item after each
 # enumerating parent (99 sections x 400 items, 700,000 chars: over 4 minutes); 序号 lines:
-# vertical_table._header_at read every header word after each 序号 line (15,000 lines: 26 s).
+# vertical_table._header_at read every header word after each 序号 line (15,000 lines: 26 s);
+# 序号 on one line: the table finders searched back to the line start and on to its end for
+# every 序号 (1,600,000 characters: two minutes).
 @pytest.mark.parametrize(("name", "n"), [
     ("comments-50k", 4000),
     ("scripts-50k", 2000),
@@ -347,6 +349,7 @@ def test_time_grows_linearly(name: str, n: int) -> None:
     ("pinyin-maybe-200k", 5_000),
     ("enumerations-99x400", 12),
     ("index-lines-15k", 600),
+    ("index-one-line-1.6m", 45_000),
 ])
 def test_time_grows_linearly_on_found_inputs(name: str, n: int) -> None:
     assert_linear(STRESS.FAMILIES[name].build, n)

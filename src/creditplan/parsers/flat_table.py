@@ -17,6 +17,7 @@ from ..normalize.edits import matches_at
 from .responsibility import parse_cell
 from .state import ParseState
 from .table import HEADER_COLUMNS
+from .table_bounds import lines_holding
 from .titles import flow
 from .units import unit_records
 
@@ -58,13 +59,7 @@ def _lines_naming_the_index(text: str) -> list[int]:
     >>> _lines_naming_the_index("甲\n序号 工作任务\n乙编号")
     [2, 10]
     """
-    starts = set()
-    for word in _INDEX_WORDS:
-        pos = text.find(word)
-        while pos >= 0:
-            starts.add(text.rfind("\n", 0, pos) + 1)
-            pos = text.find(word, pos + len(word))
-    return sorted(starts)
+    return sorted({start for word in _INDEX_WORDS for start, _ in lines_holding(text, word)})
 
 
 def parse_flat_tables(state: ParseState) -> None:

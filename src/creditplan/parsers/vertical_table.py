@@ -19,6 +19,7 @@ from ..lazy import LazyPattern
 from .responsibility import parse_cell
 from .state import ParseState
 from .table import DEADLINE_CELL, HEADER_COLUMNS
+from .table_bounds import lines_holding
 from .titles import flow
 from .units import looks_like_agency, split_top, unit_records
 
@@ -64,15 +65,8 @@ def _index_word_alone(text: str) -> bool:
     >>> _index_word_alone("序号 工作任务\n序号\n"), _index_word_alone("序号 工作任务")
     (True, False)
     """
-    for word in _INDEX_WORDS:
-        at = text.find(word)
-        while at >= 0:
-            line_start = text.rfind("\n", 0, at) + 1
-            line_end = text.find("\n", at)
-            if text[line_start:len(text) if line_end < 0 else line_end].strip() == word:
-                return True
-            at = text.find(word, at + len(word))
-    return False
+    return any(text[start:end].strip() == word
+               for word in _INDEX_WORDS for start, end in lines_holding(text, word))
 
 
 def _line_starts(lines: list[str]) -> list[int]:
