@@ -198,6 +198,11 @@ def index_words_in_a_line(n: int) -> str:
     return "序号" * (n // 2)
 
 
+def trails_in_a_line(n: int) -> str:
+    """n navigation trails on one line, as in a page flattened to one line."""
+    return "首页 > 政务公开 > 文件 " * n
+
+
 def enumerations_in_sections(n: int) -> str:
     """99 sections of n items, each enumerating two more inline after a colon:
     1.建立:(1)甲;(2)乙。 (every item's (1) (2) are words of its task, not tasks)."""
@@ -246,6 +251,8 @@ FAMILIES: dict[str, Family] = {f.name: f for f in (
     Family("index-lines-15k", index_word_lines, 15_000, False, '"序号\\n"*15000'),
     Family("index-one-line-1.6m", index_words_in_a_line, 1_600_000, False,
            '"序号"*800000 on one line'),
+    Family("trails-one-line-12k", trails_in_a_line, 12_000, False,
+           '"首页 > 政务公开 > 文件 "*12000 on one line'),
     Family("enumerations-99x400", enumerations_in_sections, 400, False,
            "99 sections of 400 items 1.建立:(1)甲;(2)乙。"),
 )}

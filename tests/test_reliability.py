@@ -340,7 +340,8 @@ def test_time_grows_linearly(name: str, n: int) -> None:
 # enumerating parent (99 sections x 400 items, 700,000 chars: over 4 minutes); 序号 lines:
 # vertical_table._header_at read every header word after each 序号 line (15,000 lines: 26 s);
 # 序号 on one line: the table finders searched back to the line start and on to its end for
-# every 序号 (1,600,000 characters: two minutes).
+# every 序号 (1,600,000 characters: two minutes); trails on one line: flat_furniture tested
+# every trail for every stretch (12,000 trails: over 30 s).
 @pytest.mark.parametrize(("name", "n"), [
     ("comments-50k", 4000),
     ("scripts-50k", 2000),
@@ -350,6 +351,7 @@ def test_time_grows_linearly(name: str, n: int) -> None:
     ("enumerations-99x400", 12),
     ("index-lines-15k", 600),
     ("index-one-line-1.6m", 45_000),
+    ("trails-one-line-12k", 800),
 ])
 def test_time_grows_linearly_on_found_inputs(name: str, n: int) -> None:
     assert_linear(STRESS.FAMILIES[name].build, n)
