@@ -14,7 +14,7 @@ import regex
 
 from ..lazy import LazyPattern
 from ..normalize.edits import matches_at
-from .responsibility import parse_cell
+from .responsibility import DEADLINE_CLAUSE, parse_cell
 from .state import ParseState
 from .table import HEADER_COLUMNS
 from .table_bounds import lines_holding
@@ -33,9 +33,11 @@ _INDEX_WORDS = dict(HEADER_COLUMNS)["index"]     # 序号, 编号
 # deadline (…前, …底, …完成, 长期坚持), an agency's last character, a space or a line break.
 _ROW_END = "。;\n 前底成持续化年月日委局办府心院部位门行构会队司组厅处室"
 ROW_NUMBER = LazyPattern(r"(?<![\d.])(?P<n>\d{1,3})(?=[ ]?[\p{Han}《“(])")
-DEADLINE_TAIL = LazyPattern(
-    r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|年底|月底|中|上半年|下半年)?前?(?:完成)?"
-    r"|长期(?:坚持|推进|开展)?|持续(?:推进|开展)?|常态化(?:推进|开展)?|全年(?:推进)?)$")
+# A deadline closing a row: the forms of a deadline clause in a bracket of units
+# (``responsibility.DEADLINE_CLAUSE``: 2023年底前完成, 2023年6月以前完成, 每季度, 长期坚持 …),
+# here at the row's end; and 持续 alone, a progress cell's shortest form.
+DEADLINE_TAIL = LazyPattern(rf"(?:{DEADLINE_CLAUSE.pattern.removeprefix('^').removesuffix('$')}"
+                            r"|持续)$")
 
 
 def find_flat_tables(state: ParseState) -> None:
