@@ -107,3 +107,55 @@ def test_a_flat_header_repeated_after_a_page_break_goes_on_with_its_table() -> N
                         "3 开展诚信宣传。区委宣传部长期坚持\n")
     assert [t.index for t in notice.tasks] == [1, 2, 3]
     assert notice.tasks[2].deadline == "长期坚持"
+
+
+# -- a table written cell by cell (vertical), without a deadline column ------------------------
+
+VERTICAL_HEADER = "某市2017年重点工作任务分工表\n序号\n工作任务\n牵头单位\n配合单位\n"
+VERTICAL_ROWS = ("1\n建立信用信息归集机制,实\n现市直部门全覆盖。\n市发改委\n市经信委、市\n财政局\n"
+                 "2\n开展诚信宣传。\n市委宣传部\n市文明办\n")
+VERTICAL_TASKS = [(1, "建立信用信息归集机制,实现市直部门全覆盖。",
+                   [("市发改委", L), ("市经信委", S), ("市财政局", S)]),
+                  (2, "开展诚信宣传。", [("市委宣传部", L), ("市文明办", S)])]
+
+
+@pytest.mark.parametrize(("after", "issuers", "date", "unplaced"), [
+    *AFTER_A_TABLE,
+    pytest.param("各部门要加强组织领导。\n", [], None, True, id="prose"),
+])
+def test_a_cell_by_cell_table_ends_after_its_last_rows_cells(after: str, issuers, date,
+                                                               unplaced) -> None:
+    """Without a deadline column the last row ends with its last unit cell, or before what
+    follows a table: the signature's date was once a lead unit."""
+    notice = parse_text(VERTICAL_HEADER + VERTICAL_ROWS + after.replace("区", "市"))
+    assert [(t.index, t.text, units(t)) for t in notice.tasks] == VERTICAL_TASKS
+    assert (notice.issuers, notice.issue_date) == ([i.replace("区", "市") for i in issuers], date)
+    assert [w.code for w in notice.warnings] == (["unplaced_text"] if unplaced else [])
+
+
+@pytest.mark.parametrize("columns", [["责任单位"], ["牵头单位", "配合单位"]])
+def test_a_cell_by_cell_rows_last_cell_goes_on_over_its_lines_before_a_signature(columns) -> None:
+    """The last cell goes on over its lines (市委宣传部、市 / 文明办) before the row ends."""
+    header = "某市2017年任务分工表\n序号\n工作任务\n" + "".join(c + "\n" for c in columns)
+    last = "市委宣传部、市\n文明办\n" if len(columns) == 1 else "市委宣传部\n市文明办、市\n财政局\n"
+    notice = parse_text(header + "1\n建立制度。\n市发改委\n" + ("市司法局\n" if len(columns) > 1 else "")
+                        + "2\n开展诚信宣传。\n" + last + "某市信用办\n2017年3月1日\n")
+    assert [len(t.units) for t in notice.tasks] == [len(columns), 2 if len(columns) == 1 else 3]
+    assert notice.issuers == ["某市信用办"] and not notice.warnings
+
+
+def test_a_heading_between_cell_by_cell_rows_followed_by_a_row_is_the_tables() -> None:
+    """A category heading inside the table (二、… then the next row's 序号) does not end it."""
+    notice = parse_text(VERTICAL_HEADER + VERTICAL_ROWS.replace("2\n开展", "二、信用宣传\n2\n开展"))
+    assert [t.index for t in notice.tasks] == [1, 2]
+
+
+@pytest.mark.xfail(strict=True, reason="a last row whose last unit cell is empty, then a "
+                   "signature: the signing body reads as that cell (市委宣传部 / 某市信用办 / "
+                   "2017年3月1日 gives the support unit 某市信用办), as a second signer above a "
+                   "full row's last cell would read as a signer; only the date is kept out")
+def test_a_signature_after_an_empty_last_cell_is_the_notices() -> None:
+    notice = parse_text(VERTICAL_HEADER + VERTICAL_ROWS.replace("市文明办\n", "")
+                        + "某市信用办\n2017年3月1日\n")
+    assert units(notice.tasks[-1]) == [("市委宣传部", L)]
+    assert notice.issuers == ["某市信用办"]
