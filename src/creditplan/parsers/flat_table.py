@@ -5,7 +5,9 @@ A table pasted as plain text loses its borders: the header runs together (序号
 number follows the end of a row (a full stop, a deadline, an agency's name or a line start) and
 precedes words; inside a row, the task runs to its last full stop, a deadline may close the row,
 and the agencies stand between. Where that split fails the row is kept whole and a warning says
-so.
+so. A table ends at the first line none of its rows holds (the plan's next heading, a closing
+field, the signature: ``table_bounds``), and a header whose rows are numbered from 1 again
+begins a table of its own.
 """
 
 from __future__ import annotations
