@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from typing import Callable, Iterator, Sequence
 
-import regex
-
 from .coverage import CLOSING_FIELD
+from .numbering import LABEL
 from .signature import MAX_SIGNERS, SEGMENT, signature_at
 
-# A heading of the plan's numbering at a line's start: the next section (二、) or group ((二))
-# after a table. Arabic numbers are not here: they number the table's own rows.
-HEADING = regex.compile(r"[ ]*(?:[一二三四五六七八九十百]{1,4}、|\([一二三四五六七八九十百]{1,4}\))")
+# The kinds of label that open the plan's next part after a table: a section (二、) or a group
+# ((二)), as the numbering reads them. Arabic numbers are not here: they number the rows.
+HEADING_KINDS = ("cn", "cn_paren")
 
 
 def lines_holding(text: str, word: str) -> Iterator[tuple[int, int]]:
@@ -59,12 +58,22 @@ def after_table(lines: Sequence[str], index: int, first: int,
     True
     """
     line = lines[index].strip()
-    if HEADING.match(line):
+    if _is_heading(line):
         following = next((other for other in lines[index + 1:index + 3] if other.strip()), "")
         return None if next_row(following.strip()) else index
     if CLOSING_FIELD.match(line):
         return index
     return _signature_start(lines, index, first) if line.endswith("日") else None
+
+
+def _is_heading(line: str) -> bool:
+    """Whether a line opens with a section's or a group's label: 二、保障措施, (二)….
+
+    >>> _is_heading("二、保障措施"), _is_heading("(二)加强领导"), _is_heading("一、二、三类企业")
+    (True, True, False)
+    """
+    label = LABEL.match(line)
+    return bool(label) and any(label[kind] for kind in HEADING_KINDS)
 
 
 def _signature_start(lines: Sequence[str], index: int, first: int) -> int | None:
