@@ -182,6 +182,34 @@ def pinyin_maybes(n: int) -> str:
     return "关(guān)于(yú)是(shì)" + "关(a)" * n
 
 
+def unnumbered_bracket_lines(n: int) -> str:
+    """A section without numbered items, then n lines ending in a bracket that is no
+    responsibility: 建立制度(2021年)."""
+    return "一、总则\n" + "建立制度(2021年)\n" * n
+
+
+def index_word_lines(n: int) -> str:
+    """序号 alone on n lines: every line could begin a header written one word a line."""
+    return "序号\n" * n
+
+
+def index_words_in_a_line(n: int) -> str:
+    """序号 repeated on one line to n characters: every one a line naming a table's index."""
+    return "序号" * (n // 2)
+
+
+def trails_in_a_line(n: int) -> str:
+    """n navigation trails on one line, as in a page flattened to one line."""
+    return "首页 > 政务公开 > 文件 " * n
+
+
+def enumerations_in_sections(n: int) -> str:
+    """99 sections of n items, each enumerating two more inline after a colon:
+    1.建立:(1)甲;(2)乙。 (every item's (1) (2) are words of its task, not tasks)."""
+    items = "".join(f"{k}.建立:(1)甲;(2)乙。\n" for k in range(1, n + 1))
+    return "".join(f"{cn_numeral(section)}、总则\n{items}" for section in range(1, 100))
+
+
 class Family(NamedTuple):
     name: str
     build: Callable[[int], str]
@@ -218,6 +246,15 @@ FAMILIES: dict[str, Family] = {f.name: f for f in (
     Family("bracket-lines-25k", closing_bracket_lines, 25_000, False,
            'a task, then "(甲)\\n"*25000'),
     Family("pinyin-maybe-200k", pinyin_maybes, 200_000, False, '"关(a)"*200000 on one line'),
+    Family("unnumbered-brackets-30k", unnumbered_bracket_lines, 30_000, False,
+           'a section, then "建立制度(2021年)\\n"*30000'),
+    Family("index-lines-15k", index_word_lines, 15_000, False, '"序号\\n"*15000'),
+    Family("index-one-line-1.6m", index_words_in_a_line, 1_600_000, False,
+           '"序号"*800000 on one line'),
+    Family("trails-one-line-12k", trails_in_a_line, 12_000, False,
+           '"首页 > 政务公开 > 文件 "*12000 on one line'),
+    Family("enumerations-99x400", enumerations_in_sections, 400, False,
+           "99 sections of 400 items 1.建立:(1)甲;(2)乙。"),
 )}
 
 

@@ -336,12 +336,22 @@ def test_time_grows_linearly(name: str, n: int) -> None:
 # comments and scripts: normalize/markup.py '<!--.*?-->' and '<script>.*?</script>' scanned to
 # the end for every unclosed opener (50,000 took 11 s and 52 s); lost spaces: damage.py's
 # indent lookbehind crossed every ? back to the line start (150,000 chars 17 s).
+# Found in review: inline enumerations: clauses._descends walked up from every item after each
+# enumerating parent (99 sections x 400 items, 700,000 chars: over 4 minutes); 序号 lines:
+# vertical_table._header_at read every header word after each 序号 line (15,000 lines: 26 s);
+# 序号 on one line: the table finders searched back to the line start and on to its end for
+# every 序号 (1,600,000 characters: two minutes); trails on one line: flat_furniture tested
+# every trail for every stretch (12,000 trails: over 30 s).
 @pytest.mark.parametrize(("name", "n"), [
     ("comments-50k", 4000),
     ("scripts-50k", 2000),
     ("lost-space-150k", 6000),
     ("guanyu-2m", 10_000),
     ("pinyin-maybe-200k", 5_000),
+    ("enumerations-99x400", 12),
+    ("index-lines-15k", 600),
+    ("index-one-line-1.6m", 45_000),
+    ("trails-one-line-12k", 800),
 ])
 def test_time_grows_linearly_on_found_inputs(name: str, n: int) -> None:
     assert_linear(STRESS.FAMILIES[name].build, n)
@@ -369,6 +379,21 @@ def test_clause_parser_is_linear_in_items_and_tables() -> None:
                    for state in [prepared() for _ in range(3)])
 
     assert_ratio(clause_time(1000), clause_time(4000), "1000 tables and items")
+
+
+def test_unnumbered_paragraphs_are_read_in_linear_time() -> None:
+    """A section without numbered items whose lines end in brackets that are no
+    responsibility ((试行)), timed on ``clauses._unnumbered_items`` alone: each such line once
+    read the whole paragraph above it for its responsibility (30,000 lines of 建立制度(2021年),
+    360,000 characters: a minute). Long lines between make the paragraph grow fast, so that a
+    quadratic read shows at a small size."""
+    from creditplan.parsers.clauses import _unnumbered_items
+
+    def paragraph_time(n: int) -> float:
+        text = "一、总则\n" + (("建立信用制度。" * 30 + "\n") * 3 + "建立制度(试行)\n") * n
+        return _best(lambda: _unnumbered_items(text, 5, len(text)), 3)
+
+    assert_ratio(paragraph_time(100), paragraph_time(400), "100 paragraphs")
 
 
 def test_notice_title_search_is_cheap_per_character() -> None:

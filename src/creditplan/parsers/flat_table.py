@@ -5,18 +5,24 @@ A table pasted as plain text loses its borders: the header runs together (序号
 number follows the end of a row (a full stop, a deadline, an agency's name or a line start) and
 precedes words; inside a row, the task runs to its last full stop, a deadline may close the row,
 and the agencies stand between. Where that split fails the row is kept whole and a warning says
-so.
+so. A table ends at the first line none of its rows holds (the plan's next heading, a closing
+field, the signature: ``table_bounds``), and a header whose rows are numbered from 1 again
+begins a table of its own.
 """
 
 from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate
 
 import regex
 
 from ..lazy import LazyPattern
 from ..normalize.edits import matches_at
-from .responsibility import parse_cell
+from .responsibility import DEADLINE_CLAUSE, parse_cell
 from .state import ParseState
 from .table import HEADER_COLUMNS
+from .table_bounds import after_table, lines_holding
 from .titles import flow
 from .units import unit_records
 
@@ -30,24 +36,76 @@ _INDEX_WORDS = dict(HEADER_COLUMNS)["index"]     # 序号, 编号
 
 # Where a row ends, the character just before the next 序号: a full stop, the end of a
 # deadline (…前, …底, …完成, 长期坚持), an agency's last character, a space or a line break.
-_ROW_END = "。;\n 前底成持续化年月日委局办府心院部位门行构会队司组厅处室"
+_AGENCY_END = "委局办府心院部位门行构会队司组厅处室"
+_ROW_END = "。;\n 前底成持续化年月日" + _AGENCY_END
+# A deadline ending in one of these (…2023年, …6月, …30日) ends a row only after the row's units:
+# their last character (an agency's, or a role word's: 配合, 牵头, 负责), a space or a line break.
+# The number after 力争2023年 is the task's own (3项指标).
+_DATE_ENDS = "年月日"
+_UNITS_END = "。;\n " + _AGENCY_END + "合头责"
+_TAIL_REACH = 30       # longer than any deadline tail: 于2023年12月31日以前完成
 ROW_NUMBER = LazyPattern(r"(?<![\d.])(?P<n>\d{1,3})(?=[ ]?[\p{Han}《“(])")
-DEADLINE_TAIL = LazyPattern(
-    r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|年底|月底|中|上半年|下半年)?前?(?:完成)?"
-    r"|长期(?:坚持|推进|开展)?|持续(?:推进|开展)?|常态化(?:推进|开展)?|全年(?:推进)?)$")
+# A deadline closing a row: the forms of a deadline clause in a bracket of units
+# (``responsibility.DEADLINE_CLAUSE``: 2023年底前完成, 2023年6月以前完成, 每季度, 长期坚持 …),
+# here at the row's end; and 持续 alone, a progress cell's shortest form.
+DEADLINE_TAIL = LazyPattern(rf"(?:{DEADLINE_CLAUSE.pattern.removeprefix('^').removesuffix('$')}"
+                            r"|持续)$")
 
 
 def find_flat_tables(state: ParseState) -> None:
-    """Mark a run-together header and what follows it as a table region."""
-    starts = _lines_naming_the_index(state.text)
-    for match in matches_at(HEADER_RUN, state.text, starts):
-        if "|" in match.group() or any(s <= match.start() < e for s, e in state.tables):
-            continue
-        state.tables.append((match.start(), len(state.text)))
-        state.meta.setdefault("tables_without_cells", set()).add(match.start())
-        state.meta.setdefault("flat_tables", []).append(
-            (match.start(), [_WORD_KIND[w] for w in HEADER_WORD.findall(match["words"])]))
+    """Mark each run-together header and its rows as a table region: to the first line that
+    none of its rows holds (``_table_stop``), or the next bordered table."""
+    text = state.text
+    headers = [match for match in matches_at(HEADER_RUN, text, _lines_naming_the_index(text))
+               if "|" not in match.group()]
+    if not headers:
         return
+    lines = text.split("\n")
+    line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    taken = sorted(state.tables)
+    taken_starts = [start for start, _ in taken]
+    end = 0
+    for match in headers:
+        start = match.start()
+        at = bisect_right(taken_starts, start)
+        if start < end or at and start < taken[at - 1][1]:
+            continue        # inside a table already found
+        stop = _table_stop(text, lines, line_starts, bisect_right(line_starts, start) - 1)
+        stop = min(line_starts[stop] if stop < len(lines) else len(text),
+                   taken_starts[at] if at < len(taken) else len(text))
+        end = start + len(text[start:stop].rstrip())
+        state.tables.append((start, end))
+        state.meta.setdefault("tables_without_cells", set()).add(start)
+        state.meta.setdefault("flat_tables", []).append(
+            (start, end, [_WORD_KIND[w] for w in HEADER_WORD.findall(match["words"])]))
+
+
+def _table_stop(text: str, lines: list[str], starts: list[int], header: int) -> int:
+    """The first line after a header's that none of its rows holds: what follows a table
+    (``table_bounds.after_table``), or the header of another table, whose rows are numbered
+    from 1 again (a header repeated after a page break goes on with the numbering)."""
+    for number in range(header + 1, len(lines)):
+        if any(word in lines[number] for word in _INDEX_WORDS) and \
+                _opens_a_table(text, starts[number]):
+            return number
+        stop = after_table(lines, number, header + 1, _opens_a_row_line)
+        if stop is not None:
+            return stop
+    return len(lines)
+
+
+def _opens_a_table(text: str, pos: int) -> bool:
+    """Whether a header at ``pos`` is followed by a row 1."""
+    header = HEADER_RUN.match(text, pos)
+    row = header and ROW_NUMBER.match(text, _BLANKS.match(text, header.end()).end())
+    return bool(row) and row["n"] == "1"
+
+
+def _opens_a_row_line(line: str) -> bool:
+    return bool(ROW_NUMBER.match(line))
+
+
+_BLANKS = regex.compile(r"\s*")
 
 
 def _lines_naming_the_index(text: str) -> list[int]:
@@ -58,38 +116,51 @@ def _lines_naming_the_index(text: str) -> list[int]:
     >>> _lines_naming_the_index("甲\n序号 工作任务\n乙编号")
     [2, 10]
     """
-    starts = set()
-    for word in _INDEX_WORDS:
-        pos = text.find(word)
-        while pos >= 0:
-            starts.add(text.rfind("\n", 0, pos) + 1)
-            pos = text.find(word, pos + len(word))
-    return sorted(starts)
+    return sorted({start for word in _INDEX_WORDS for start, _ in lines_holding(text, word)})
 
 
 def parse_flat_tables(state: ParseState) -> None:
     """Rows of every flattened table as tasks."""
-    for start, kinds in state.meta.pop("flat_tables", []):
-        header_end = state.text.find("\n", start)
-        header = HEADER_RUN.match(state.text, start)
+    for start, end, kinds in state.meta.pop("flat_tables", []):
+        header_end = state.text.find("\n", start, end)
+        header = HEADER_RUN.match(state.text, start, end)
         body_start = header.end() if header else max(header_end, start)
         state.place(start, body_start)
-        _parse_rows(state, body_start, kinds)
+        _parse_rows(state, body_start, end, kinds)
 
 
-def _parse_rows(state: ParseState, start: int, kinds: list[str]) -> None:
+def _parse_rows(state: ParseState, start: int, end: int, kinds: list[str]) -> None:
     text = state.text
     starts, expected = [], 1
-    for match in ROW_NUMBER.finditer(text, start):
-        before = text[match.start() - 1] if match.start() > start else "\n"
-        if int(match["n"]) == expected and before in _ROW_END:
+    for match in ROW_NUMBER.finditer(text, start, end):
+        if int(match["n"]) == expected and _ends_a_row(text, start, match):
             starts.append((match.start(), match.end(), expected))
             expected += 1
     for i, (row_start, content_start, index) in enumerate(starts):
-        row_end = starts[i + 1][0] if i + 1 < len(starts) else len(text.rstrip())
+        row_end = starts[i + 1][0] if i + 1 < len(starts) else end
         task = _row(state, text[content_start:row_end].strip(), kinds, index, row_start, row_end)
         state.tasks.append(task)
         state.place(row_start, row_end)
+
+
+def _ends_a_row(text: str, start: int, number: regex.Match) -> bool:
+    """Whether the text before a row number ends a row (``_ROW_END``); after 年, 月 or 日, only
+    a deadline standing after the row's units does, and a number before 月 or 日 is a date's.
+
+    >>> text = "1 建立。区发改委2023年2 推进,力争2023年3项达标。区财政局2023年3月3 开展"
+    >>> [text[m.start():m.end() + 3] for m in ROW_NUMBER.finditer(text) if _ends_a_row(text, 0, m)]
+    ['1 建立', '2 推进', '3 开展']
+    """
+    at = number.start()
+    before = text[at - 1] if at > start else "\n"
+    if before not in _ROW_END:
+        return False
+    if before not in _DATE_ENDS:
+        return True
+    if text.startswith(("月", "日"), number.end()):
+        return False
+    tail = DEADLINE_TAIL.search(text, max(start, at - _TAIL_REACH), at)
+    return bool(tail) and tail.start() > start and text[tail.start() - 1] in _UNITS_END
 
 
 # Where a copy kept a table's columns apart by spaces (pdftotext -layout, a PDF viewer's copy):

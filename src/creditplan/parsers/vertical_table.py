@@ -3,7 +3,9 @@
 pdftotext (without -layout) and some PDF viewers give a table in reading order, one cell after
 another: the header's words one a line (序号, 工作任务, 牵头单位 …), then each row as its 序号
 alone on a line followed by its cells, a cell wrapped over as many lines as it took in its
-column (市经信委、市 / 财政局). A row runs to the line holding the next 序号. Inside a row the
+column (市经信委、市 / 财政局). A row runs to the line holding the next 序号; the last row to its
+deadline or its last unit cell, or to what follows the table (the plan's next heading, a
+closing field, the signature: ``table_bounds``), never to the text's end. Inside a row the
 task's text runs to its first full stop, a deadline may close the row, and the lines between
 are the unit cells: a line is continued by the next when it ends in a list mark or its last
 name is no agency's. docx2txt gives the same order with a blank line after every cell, each
@@ -14,11 +16,13 @@ a warning says so.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from ..lazy import LazyPattern
 from .responsibility import parse_cell
 from .state import ParseState
 from .table import DEADLINE_CELL, HEADER_COLUMNS
+from .table_bounds import after_table, lines_holding
 from .titles import flow
 from .units import looks_like_agency, split_top, unit_records
 
@@ -44,7 +48,7 @@ def find_vertical_tables(state: ParseState) -> None:
         if not kinds:
             index += 1
             continue
-        rows = _row_starts(lines, body)
+        rows = _row_starts(lines, body, kinds)
         if not rows:
             index = body
             continue
@@ -64,15 +68,8 @@ def _index_word_alone(text: str) -> bool:
     >>> _index_word_alone("序号 工作任务\n序号\n"), _index_word_alone("序号 工作任务")
     (True, False)
     """
-    for word in _INDEX_WORDS:
-        at = text.find(word)
-        while at >= 0:
-            line_start = text.rfind("\n", 0, at) + 1
-            line_end = text.find("\n", at)
-            if text[line_start:len(text) if line_end < 0 else line_end].strip() == word:
-                return True
-            at = text.find(word, at + len(word))
-    return False
+    return any(text[start:end].strip() == word
+               for word in _INDEX_WORDS for start, end in lines_holding(text, word))
 
 
 def _line_starts(lines: list[str]) -> list[int]:
@@ -85,46 +82,118 @@ def _line_starts(lines: list[str]) -> list[int]:
 
 def _header_at(lines: list[str], index: int) -> tuple[list[str] | None, int]:
     """The column kinds of a header written one word a line from ``index``, naming its 序号
-    (blank lines may stand between the words), and the line after its last word."""
+    (blank lines may stand between the words), and the line after its last word. A header
+    names each column once: a word naming a column again is no header, and the reading stops
+    there (read on, every 序号 line of 序号 repeated 15,000 times read all the lines after it).
+
+    >>> _header_at(["序号", "工作任务", "", "牵头单位", "1"], 0)
+    (['index', 'content', 'lead'], 4)
+    >>> _header_at(["序号", "工作任务", "牵头单位", "序号"], 0)
+    (None, 0)
+    """
     kinds, at, body = [], index, index
     while at < len(lines) and (lines[at].strip() in _WORD_KIND or not lines[at].strip()):
-        if lines[at].strip():
-            kinds.append(_WORD_KIND[lines[at].strip()])
+        word = lines[at].strip()
+        if word and _WORD_KIND[word] in kinds:
+            return None, index
+        if word:
+            kinds.append(_WORD_KIND[word])
             body = at + 1
         at += 1
-    if len(kinds) < MIN_HEADER_WORDS or kinds[0] != "index" or len(set(kinds)) < len(kinds):
+    if len(kinds) < MIN_HEADER_WORDS or kinds[0] != "index":
         return None, index
     return kinds, body
 
 
-def _row_starts(lines: list[str], body: int) -> list[int]:
-    """The lines that hold each row's 序号, 1, 2, 3 … in sequence from ``body``."""
-    rows, expected = [], 1
+def _row_starts(lines: list[str], body: int, kinds: list[str]) -> list[int]:
+    """The lines that hold each row's 序号, 1, 2, 3 … in sequence from ``body``, up to what
+    follows the table (``table_bounds.after_table``; a date in a deadline column is a cell)."""
+    rows: list[int] = []
+    dated = "deadline" in kinds
     for number in range(body, len(lines)):
-        match = INDEX_LINE.match(lines[number].strip())
-        if match and int(match["n"]) == expected:
+        line = lines[number].strip()
+        if _is_row(line, len(rows) + 1):
             rows.append(number)
-            expected += 1
-        elif not rows and lines[number].strip():
+        elif not rows and line:
             break       # the first row must follow the header
+        elif line and not (dated and _is_deadline(line)) and \
+                after_table(lines, number, number, partial(_is_row, number=len(rows) + 1)) \
+                is not None:
+            break
     return rows
 
 
+def _is_row(line: str, number: int) -> bool:
+    match = INDEX_LINE.match(line)
+    return bool(match) and int(match["n"]) == number
+
+
 def _table_end(lines: list[str], last_row: int, kinds: list[str], spaced: bool) -> int:
-    """The line after the last row: after its deadline, or at a blank line or the text's end.
-    In a copy with a blank line after every cell (``spaced``), each cell is one line: the row
-    ends after as many lines as it has cells."""
-    cells = 0
+    """The line after the last row: after its deadline, or after its last unit cell when unit
+    columns close the header; at a blank line, at what follows the table (the plan's next
+    heading, a closing field, a signature: ``table_bounds.after_table``), or at the text's
+    end. In a copy with a blank line after every cell (``spaced``), each cell is one line: the
+    row ends after as many lines as it has cells.
+
+    >>> lines = ["1", "建立制度。", "市发改委", "市经信委、市", "财政局", "某市信用办", "2017年3月1日"]
+    >>> _table_end(lines, 0, ["index", "content", "lead", "support"], False)
+    5
+    >>> _table_end(["1", "建立制度。", "市发改委", "某市信用办", "2017年3月1日"], 0,
+    ...            ["index", "content", "responsible", "note"], False)
+    3
+    """
+    unit_columns = _closing_unit_columns(kinds)
+    cells, units, cell = 0, 0, ""       # cell: a unit cell that goes on in the next line
+    task_done, own_end = False, None    # own_end: the line after the row's first unit cell
     for number in range(last_row + 1, len(lines)):
         line = lines[number].strip()
         if not line and not spaced:
             return number
-        cells += bool(line)
+        if not line:
+            continue
+        cells += 1
         if kinds[-1] == "deadline" and cells > 1 and _is_deadline(line):
             return number + 1
+        # Signers may stand above a date only below the row's task and first unit cell.
+        first = number if own_end is None else own_end
+        stop = after_table(lines, number, first, _no_row)
+        if stop is not None:
+            return stop
         if spaced and cells == len(kinds) - 1:
             return number + 1
+        if not task_done:
+            task_done = line.endswith(_SENTENCE_END)   # the task's lines, as ``_row`` reads them
+            continue
+        units += not cell
+        cell += line
+        if _goes_on(cell):
+            continue
+        cell = ""
+        if own_end is None:
+            own_end = number + 1
+        if not spaced and units == unit_columns:
+            return number + 1
     return len(lines)
+
+
+def _no_row(line: str) -> bool:
+    """After the last row no line opens a row (``_row_starts`` found them all)."""
+    return False
+
+
+def _closing_unit_columns(kinds: list[str]) -> int:
+    """How many unit columns close the header, right after its content column (序号 工作任务
+    牵头单位 配合单位: 2); 0 when another column follows them.
+
+    >>> _closing_unit_columns(["index", "content", "lead", "support"])
+    2
+    >>> _closing_unit_columns(["index", "content", "lead", "deadline"])
+    0
+    """
+    count = 0
+    while count < len(kinds) and kinds[-1 - count] in _ROLES:
+        count += 1
+    return count if count < len(kinds) and kinds[-1 - count] == "content" else 0
 
 
 def _is_deadline(line: str) -> bool:
@@ -199,7 +268,12 @@ def _unit_cells(lines: list[str]) -> list[str]:
             cells[-1] += line
         else:
             cells.append(line)
-        names = split_top(cells[-1], "、,;")
-        open_cell = cells[-1].endswith(_LIST_END) or not names or \
-            not looks_like_agency(names[-1])
+        open_cell = _goes_on(cells[-1])
     return cells
+
+
+def _goes_on(cell: str) -> bool:
+    """Whether a unit cell goes on in the next line: it ends in a list mark, or its last name
+    is no agency's."""
+    names = split_top(cell, "、,;")
+    return cell.endswith(_LIST_END) or not names or not looks_like_agency(names[-1])
