@@ -84,3 +84,11 @@ def test_role_words_are_known_alike_in_every_form(bracket: str, expected) -> Non
     notice = parse_text("一、总则\n(一)建立制度。" + bracket)
     assert [(u.name, u.role) for u in notice.tasks[0].units] == expected
     assert notice.tasks[0].text == "建立制度。"
+
+
+@pytest.mark.parametrize("tail", ["附件:1.任务分工表\n2.联系人名单\n", "附件\n1.任务分工表\n2.联系人名单\n",
+                                  "附件1:任务分工表\n"])
+def test_the_numbers_of_a_list_of_attachments_are_no_tasks(tail: str) -> None:
+    notice = parse_text("一、总则\n(一)建立制度。(责任单位:市发改委)\n" + tail)
+    assert [(t.path, t.text) for t in notice.tasks] == [([1, 1], "建立制度。")]
+    assert not notice.groups and not notice.warnings and notice.coverage == 1.0

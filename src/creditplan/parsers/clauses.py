@@ -12,6 +12,7 @@ from bisect import bisect_right
 
 import regex
 
+from .coverage import attachment_lists
 from .numbering import Item, accept_in_sequence, find_labels
 from .responsibility import ANY_LABEL, OPENERS, find_responsibility, parse_content
 from .state import ParseState
@@ -51,6 +52,9 @@ def parse_clauses(state: ParseState) -> None:
     """Find the numbered items in the clause regions and add sections, groups and tasks."""
     regions = state.clause_regions()
     labels = [label for start, end in regions for label in find_labels(state.text, start, end)]
+    attachments = attachment_lists(state.text)
+    if attachments:      # 附件:1.任务分工表 ⏎ 2.名单: numbers of the attachments, no items
+        labels = [l for l in labels if not any(s <= l.start < e for s, e in attachments)]
     items = accept_in_sequence(labels)
     enumerations = _inline_enumerations(state.text, items)
     if enumerations:

@@ -112,6 +112,23 @@ def _field_end(text: str, line_end: int, end: int) -> int:
     return line_end
 
 
+# The line that opens a list of attachments: 附件:1.…, 附件1:…, 附件.
+ATTACHMENT_LINE = re.compile(r"(?:^|(?<=\n))[ ]*附件[ ]*\d{0,2}[ ]*(?:[:.、][^\n]*)?(?=\n|$)")
+
+
+def attachment_lists(text: str) -> list[tuple[int, int]]:
+    r"""Spans of the lists of attachments (附件:1.任务分工表⏎2.联系人名单): their numbers are no
+    items of the plan.
+
+    >>> attachment_lists("一、总则\n附件:1.分工表\n2.名单\n")
+    [(5, 18)]
+    """
+    if "附件" not in text:
+        return []
+    return [(match.start(), _attachments_end(text, match.end(), len(text)))
+            for match in ATTACHMENT_LINE.finditer(text)]
+
+
 def _attachments_end(text: str, line_end: int, end: int) -> int:
     """Where a list of attachments ends: after the numbered lines that follow its marker."""
     while line_end < end:
