@@ -294,7 +294,10 @@ def _bare_labels(text: str, end: int) -> Responsibility | None:
     if not parsed:
         return None
     units, is_open, deadline = parsed
-    return Responsibility(match.start(), units, is_open, deadline, end=stop)
+    # Labels that run to the end keep nothing after them: the full stop that closes them
+    # (责任单位:A,B。) is theirs, not a word of the task's.
+    return Responsibility(match.start(), units, is_open, deadline,
+                          end=stop if stop < end else None)
 
 
 def _labels_end(text: str, start: int, end: int) -> int:
