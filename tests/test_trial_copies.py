@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from creditplan import parse_text
+from creditplan.normalize.mojibake import repair_mojibake
 
 L, S, R = "lead", "support", "responsible"
 
@@ -31,3 +32,29 @@ def test_labels_closing_a_task_keep_their_full_stop(fields: str, expected) -> No
     notice = parse_text(f"一、主要任务\n1、建设平台。实现互联互通。{fields}\n2、开展评价。结果公开。\n")
     assert notice.tasks[0].text == "建设平台。实现互联互通。"
     assert units(notice.tasks[0]) == expected
+
+
+# -- UTF-8 read as GBK: lost bytes are filled only with what the bytes allow ----------------------
+
+MISREAD_LINES = [
+    "2024年海淀区社会信用体系建设工作要点",
+    "　　为深入贯彻落实《北京市社会信用条例》，持续优化营商环境，结合我区实际，制定本要点。",
+    "　　（一）贯彻实施《北京市社会信用条例》，开展条例宣传解读，梳理本区信用管理措施清单。"
+    "（区发展改革委牵头，各相关单位配合）",
+    "　　（三）深化“信用+”应用场景建设，在中关村科学城推广“信易贷”“信易租”等服务。"
+    "（中关村科学城管委会、区金融办牵头，区发展改革委配合）",
+]
+
+
+@pytest.mark.parametrize("codec", ["gbk", "gb18030"])
+def test_utf8_read_as_gbk_invents_no_character(codec: str) -> None:
+    """淀 is E6 B7 80 and 0x80 begins no GBK character, so it is lost alone; 深 (E6 B7 B1), which
+    the document uses, would have shown another character there: it must not fill the hole.
+    Every character comes back as it was, or stays U+FFFD (and is reported)."""
+    text = "\n".join(MISREAD_LINES)
+    repaired = repair_mojibake(text.encode("utf-8").decode(codec, "replace")).text
+    for line, back in zip(text.split("\n"), repaired.split("\n")):
+        assert len(back) == len(line)
+        wrong = [(a, b) for a, b in zip(line, back) if a != b and b != "\ufffd"]
+        assert not wrong
+        assert sum(a == b for a, b in zip(line, back)) >= 0.8 * len(line)
