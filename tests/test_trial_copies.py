@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from creditplan import parse_text
+from creditplan import InputError, parse_bytes, parse_text
 from creditplan.normalize.mojibake import repair_mojibake
 
 L, S, R = "lead", "support", "responsible"
@@ -58,3 +58,35 @@ def test_utf8_read_as_gbk_invents_no_character(codec: str) -> None:
         wrong = [(a, b) for a, b in zip(line, back) if a != b and b != "\ufffd"]
         assert not wrong
         assert sum(a == b for a, b in zip(line, back)) >= 0.8 * len(line)
+
+
+# -- bytes: UTF-16 without a byte-order mark, UTF-8 cut inside its last character ---------------
+
+NOTICE = ("长沙市岳麓区2017年社会信用体系建设工作要点\n一、推进信用信息系统建设\n"
+          "（1）建设区级信用信息共享平台，归集全区各部门信用信息。（责任单位：区发改局、区工信局）\n"
+          "（2）推进统一社会信用代码转换工作，年底前转换率达到95%以上。（责任单位：区市场监管局）\n")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(codec: str) -> None:
+    """Zero bytes (ASCII's high byte, 一's low byte) are no sign of binary data in UTF-16."""
+    notice = parse_bytes(NOTICE.encode(codec))
+    clean = parse_text(NOTICE)
+    assert notice.encoding == codec
+    assert [(t.text, units(t)) for t in notice.tasks] == [(t.text, units(t)) for t in clean.tasks]
+
+
+def test_binary_data_with_zero_bytes_is_still_refused() -> None:
+    noise = bytes((k * 7919) % 251 for k in range(4000))
+    with pytest.raises(InputError, match="binary"):
+        parse_bytes(noise)
+
+
+@pytest.mark.parametrize("cut", [1, 2])
+def test_utf8_cut_inside_its_last_character_stays_utf8(cut: int) -> None:
+    """A short file cut inside a character strictly decodes as GB18030 mojibake (关于 as 鍏充簬);
+    it is UTF-8 that ends early: read so, the lost end noted."""
+    data = "关于印发信用工作要点".encode("utf-8")[:-cut]
+    notice = parse_bytes(data)
+    assert notice.encoding == "utf-8"
+    assert "unrecoverable_text" in [w.code for w in notice.warnings]
