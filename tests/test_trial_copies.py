@@ -90,3 +90,20 @@ def test_utf8_cut_inside_its_last_character_stays_utf8(cut: int) -> None:
     notice = parse_bytes(data)
     assert notice.encoding == "utf-8"
     assert "unrecoverable_text" in [w.code for w in notice.warnings]
+
+
+# -- the caption above an attached table ---------------------------------------------------------
+
+@pytest.mark.parametrize("caption", ["重点任务分工", "2025年社会信用体系建设重点工作任务分工",
+                                     "重点任务分工表"])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_table_caption_is_the_tables_own(caption: str, gap: str) -> None:
+    """附件 / a caption / the table: the caption is placed with the table, also without 表 and
+    with a blank line after it (a copy with a blank line after every paragraph)."""
+    rows = ["序号|重点任务|牵头单位|配合单位", "1|完善信用信息归集机制|市发展改革委|市数据局",
+            "2|推进公共信用综合评价|市发展改革委|市市场监管局"]
+    text = (f"乌鲁木齐市2025年社会信用体系建设工作要点\n一、加强信用基础建设\n"
+            f"(一)完善信用信息归集机制。\n附件\n{caption}{gap}" + gap.join(rows) + "\n")
+    notice = parse_text(text)
+    assert [t.origin for t in notice.tasks] == ["clause", "table", "table"]
+    assert not notice.warnings and notice.coverage == 1.0

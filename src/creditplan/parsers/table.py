@@ -26,7 +26,10 @@ from .units import looks_like_agency, parse_unit_list, unit_records
 # The cell patterns are simple and tried on every cell: stdlib re, whose calls cost half of
 # regex's. (The few with \p{Han} stay with regex.)
 CELL_SPLIT = LazyPattern(r"[|\t]", 0, re.compile)
-TABLE_TITLE = LazyPattern(r"[^\n|。]{0,80}(?:分工表|任务表|一览表|责任表|分解表|清单|分工方案)[ ]*$", 0, re.compile)
+# The line above a table that names it: ...重点任务分工表, ...任务清单, and without 表 (重点任务分工,
+# 重点工作任务分工), as attachments are often captioned.
+TABLE_TITLE = LazyPattern(r"[^\n|。]{0,80}(?:分工表?|任务表|一览表|责任表|分解表|清单|分工方案)[ ]*$", 0,
+                          re.compile)
 
 # Header words and the column each names. Order matters: the first match wins.
 HEADER_COLUMNS = (
@@ -85,6 +88,8 @@ def find_tables(state: ParseState) -> None:
         region[1] = _partial_rows_end(text, region[1])
         region[0] = _first_cell_start(text, region[0])
         above_end = region[0] - 1
+        while above_end > 0 and text[above_end - 1] == "\n":
+            above_end -= 1    # a blank line between: a copy with one after every paragraph
         above_start = max(text.rfind("\n", 0, max(above_end, 0)),
                           text.rfind(" ", 0, max(above_end, 0)),
                           text.rfind("。", 0, max(above_end, 0))) + 1
