@@ -8,16 +8,27 @@ lines, the way the damage happens.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import regex
+
+import variants
 
 from creditplan import InputError, parse_bytes, parse_text
+from creditplan.normalize.byte_shift import repair_byte_shift
 from creditplan.normalize.mojibake import repair_mojibake
+from creditplan.normalize.script import converter
 
 L, S, R = "lead", "support", "responsible"
 
 
 def units(task) -> list[tuple[str, str]]:
     return [(u.name, u.role) for u in task.units]
+
+
+def to_traditional(text: str) -> str:
+    return converter("s2t").convert(text)
 
 
 # -- labelled fields without a bracket -----------------------------------------------------------
@@ -107,3 +118,88 @@ def test_a_table_caption_is_the_tables_own(caption: str, gap: str) -> None:
     notice = parse_text(text)
     assert [t.origin for t in notice.tasks] == ["clause", "table", "table"]
     assert not notice.warnings and notice.coverage == 1.0
+
+
+# -- GBK byte shifts: a lead byte shown as ?, the bytes after it read one byte late ---------------
+
+def lead_byte_lost(text: str, at: int) -> str | None:
+    """``text`` as a copy shows it when the lead byte of its ``at``-th character became ``?``
+    in GBK and the bytes were decoded again (a byte no character takes shown as ``?``)."""
+    if not 0x4E00 <= ord(text[at]) <= 0x9FFF and text[at] not in "，。、；：（）“”" \
+            or text[at] not in text.encode("gbk", "ignore").decode("gbk"):
+        return None
+    head = text[:at].encode("gbk")
+    data = bytearray(text.encode("gbk"))
+    data[len(head)] = ord("?")
+    return data.decode("gbk", errors="replace").replace("\ufffd", "?")
+
+
+# A long simplified sample with full-width marks, as most notices write them: the document is
+# the evidence for the lost characters, and a real one is thousands of characters long.
+SAMPLE = variants.make_fullwidth(
+    (Path(__file__).resolve().parents[1] / "samples" / "shanghai-2023-work-points.txt")
+    .read_text(encoding="utf-8"))
+EVERY = 5  # damage every fifth character (all of them take a minute)
+
+
+def damaged_copies(text: str, question_marks: int) -> list[tuple[int, str]]:
+    """(where, copy) for every ``EVERY``-th character whose lost lead byte shows as this many
+    question marks."""
+    copies = []
+    for at in range(0, len(text), EVERY):
+        damaged = lead_byte_lost(text, at)
+        if damaged is not None and damaged.count("?") - text.count("?") == question_marks:
+            copies.append((at, damaged))
+    return copies
+
+
+def sort_repairs(text: str, copies: list[str]) -> tuple[int, int, int, int]:
+    """(restored exactly, left as they are with a note, left without one, made something else).
+    """
+    restored = noted = silent = wrong = 0
+    for _, damaged in copies:
+        result = repair_byte_shift(damaged)
+        if result.text == text:
+            restored += 1
+        elif result.text == damaged:
+            assert [n.code for n in result.notes] in ([], ["damaged_text"]), damaged
+            noted += bool(result.notes)
+            silent += not result.notes
+        else:
+            wrong += 1
+    return restored, noted, silent, wrong
+
+
+def test_a_shift_in_simplified_text_is_restored_or_noted() -> None:
+    """In GB2312 text no trail byte shows as a letter: the shift runs to a byte it cannot pair
+    with and loses that trail byte too (``?锹肌?`` for 记录。). Each copy whose run is two
+    characters or more is restored exactly, or left as it is with one damaged_text note; hardly
+    any is left unnoted (its run may read as well as ordinary text) or made up."""
+    copies = [(at, c) for at, c in damaged_copies(SAMPLE, 2)
+              if regex.match(r"\?[^?\n]{2,}\?", c, pos=at)]
+    restored, noted, silent, wrong = sort_repairs(SAMPLE, copies)
+    assert restored >= 0.4 * len(copies)
+    assert silent <= 0.01 * len(copies) and wrong <= 0.01 * len(copies)
+
+
+def test_a_shift_over_marks_in_traditional_text_is_restored() -> None:
+    """A shift that runs over full-width marks (，：；) to a letter is one run: re-aligned, the
+    marks come back with the characters, and the lost character may itself be a mark."""
+    text = to_traditional(SAMPLE)
+    copies = []
+    for at, damaged in damaged_copies(text, 1):
+        run = regex.match(r"\?[^\x00-\x7f\s]{1,40}[A-Za-z](?![A-Za-z])", damaged, pos=at)
+        if run and regex.search(r"[，：；（）]", text, pos=at, endpos=at + len(run.group())):
+            copies.append((at, damaged))
+    restored, noted, silent, wrong = sort_repairs(text, copies)
+    assert restored >= 0.3 * len(copies)
+    assert silent <= 0.01 * len(copies) and wrong <= 0.01 * len(copies)
+
+
+@pytest.mark.parametrize("text", [
+    "这样可行吗?请于3月28日前回复?",
+    "是否纳入考核?各单位意见?",
+    "什么?我们的工作要点?1.",
+])
+def test_question_marks_around_ordinary_text_are_no_shift(text: str) -> None:
+    assert repair_byte_shift(text).text == text
