@@ -203,3 +203,26 @@ def test_a_shift_over_marks_in_traditional_text_is_restored() -> None:
 ])
 def test_question_marks_around_ordinary_text_are_no_shift(text: str) -> None:
     assert repair_byte_shift(text).text == text
+
+
+# -- a page flattened to one line, with an attached table ----------------------------------------
+
+FLAT_WITH_TABLE = " ".join([
+    "武侯区2020年社会信用体系建设工作要点", "一、夯实信用建设基础",
+    "(一)加强信用信息归集。全面归集行政许可、行政处罚等信用信息。",
+    "(二)推进信用承诺制度。全面推行信用承诺制。",
+    "附件", "武侯区2020年社会信用体系建设重点任务分工表", "序号|重点任务|牵头单位|配合单位",
+    "1|加强信用信息归集|区发展改革局|区级各部门", "2|推进信用承诺制度|区行政审批局|各街道办事处"])
+
+
+def test_a_flattened_page_ends_its_last_clause_at_the_attachment_marker() -> None:
+    notice = parse_text(FLAT_WITH_TABLE)
+    assert [t.text for t in notice.tasks if t.origin == "clause"] == [
+        "加强信用信息归集。全面归集行政许可、行政处罚等信用信息。", "推进信用承诺制度。全面推行信用承诺制。"]
+    assert notice.tasks[1].title == "推进信用承诺制度"
+
+
+def test_a_table_whose_rows_ran_onto_its_header_line_is_reported() -> None:
+    """The rows cannot be read, but they are not dropped without a word."""
+    notice = parse_text(FLAT_WITH_TABLE)
+    assert "unplaced_table_row" in [w.code for w in notice.warnings]

@@ -418,6 +418,11 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
         state.place(line_start, line_end)
     if section_rows and not state.sections:   # a notice that is only its table
         state.sections.extend(section_rows)
+    if columns is not None and not rows and not section_rows:
+        # A header and nothing under it: the rows ran onto the header's line (a page flattened
+        # to one line), and no cell of them can be told apart. Said, not dropped unseen.
+        state.warn("unplaced_table_row", "a table header with no row under it: its rows, if "
+                   "any, could not be told apart (a table flattened to one line?)", start)
     if _titles_per_row(columns or [], categories, rows):
         rows = [({**row, "_title": category_.title}, None) for row, category_ in rows]
         categories = []
