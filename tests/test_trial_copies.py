@@ -226,3 +226,16 @@ def test_a_table_whose_rows_ran_onto_its_header_line_is_reported() -> None:
     """The rows cannot be read, but they are not dropped without a word."""
     notice = parse_text(FLAT_WITH_TABLE)
     assert "unplaced_table_row" in [w.code for w in notice.warnings]
+
+
+# -- places below a county sharing one body ------------------------------------------------------
+
+@pytest.mark.parametrize(("names", "expected"), [
+    ("福田街道、南园街道、园岭街道办事处", ["福田街道办事处", "南园街道办事处", "园岭街道办事处"]),
+    ("温泉镇、苏家坨镇人民政府", ["温泉镇人民政府", "苏家坨镇人民政府"]),
+    ("城关镇、东城街道办事处", ["城关镇", "东城街道办事处"]),     # two levels: each its own body
+    ("学院路街道、海淀街道、温泉镇", ["学院路街道", "海淀街道", "温泉镇"]),   # no shared body
+])
+def test_subdistricts_and_towns_sharing_one_body_are_expanded(names: str, expected) -> None:
+    task = parse_text(f"一、推进街镇信用建设\n(一)开展诚信街道创建。({names}负责)\n").tasks[0]
+    assert [u.name for u in task.units] == expected

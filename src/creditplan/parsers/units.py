@@ -66,10 +66,13 @@ def is_institution(name: str) -> bool:
     return name.endswith(INSTITUTION_ENDINGS)
 
 
-# A bare place, as it stands before a shared institution: 浦东新区, 嘉定区. 各市 and 各县(市)
+# A bare place, as it stands before a shared institution: 浦东新区, 嘉定区, and below a county
+# 福田街道, 温泉镇 (福田街道、南园街道办事处; 温泉镇、苏家坨镇人民政府). 各市 and 各县(市)
 # are classes of places: 各市、县区人民政府 is one unit (``PLACE_CLASS``).
-BARE_PLACE = regex.compile(r"^(?!各)[\p{Han}()]{1,8}?(?:新区|区|县|市)$")
-PLACE_PREFIX = regex.compile(r"^(?P<place>[\p{Han}]{1,6}?(?:新区|区|县|市))(?P<rest>\p{Han}{2,}.*)$")
+BARE_PLACE = regex.compile(r"^(?!各)[\p{Han}()]{1,8}?(?:新区|区|县|市|街道|镇|乡)$")
+PLACE_PREFIX = regex.compile(r"^(?P<place>[\p{Han}]{1,6}?(?:新区|区|县|市|街道|镇|乡))"
+                             r"(?P<rest>\p{Han}{2,}.*)$")
+_PLACE_LAST = "区县市道镇乡"  # the last character of a bare place: a cheap test before BARE_PLACE
 
 # A role in brackets after a name: 区发改局(牵头), 市发改委〔牵头〕.
 INLINE_ROLE = re.compile(r"[(〔\[【](?P<words>牵头|配合|参与|参加|协助|协办|负责)(?:单位|部门)?[)〕\]】]$")
@@ -208,12 +211,21 @@ def _has_joiner(name: str) -> bool:
 
 def _expand_distributive(parts: list[str]) -> list[str] | None:
     """浦东新区、嘉定区人民政府 → each place with the shared institution; else None."""
-    if len(parts) < 2 or not all(p[-1] in "区县市" and BARE_PLACE.match(p) for p in parts[:-1]):
+    if len(parts) < 2 or not all(p[-1] in _PLACE_LAST and BARE_PLACE.match(p) for p in parts[:-1]):
         return None
     last = PLACE_PREFIX.match(parts[-1])
     if not last or not is_institution(last["rest"]):
         return None
+    levels = {_sub_county_level(p) for p in (*parts[:-1], last["place"])}
+    if len(levels) > 1:
+        return None   # 城关镇、东城街道办事处: a town has no 办事处; each level its own body
     return [p + last["rest"] for p in parts[:-1]] + [parts[-1]]
+
+
+def _sub_county_level(place: str) -> str:
+    """街道, 镇 or 乡 for a place below a county; "" for a county, a city or a district, which
+    may share one (XX县、YY市人民政府)."""
+    return next((level for level in ("街道", "镇", "乡") if place.endswith(level)), "")
 
 
 def _expand_runs(parts: list[str]) -> list[str]:
@@ -222,7 +234,7 @@ def _expand_runs(parts: list[str]) -> list[str]:
     result: list[str] = []
     run_start = 0          # where the bare places before the current part begin in result
     for part in parts:
-        if part[-1] in "区县市" and BARE_PLACE.match(part):
+        if part[-1] in _PLACE_LAST and BARE_PLACE.match(part):
             result.append(part)
             continue
         expanded = _expand_distributive(result[run_start:] + [part]) \
