@@ -239,3 +239,22 @@ def test_a_table_whose_rows_ran_onto_its_header_line_is_reported() -> None:
 def test_subdistricts_and_towns_sharing_one_body_are_expanded(names: str, expected) -> None:
     task = parse_text(f"一、推进街镇信用建设\n(一)开展诚信街道创建。({names}负责)\n").tasks[0]
     assert [u.name for u in task.units] == expected
+
+
+def test_a_lost_quote_is_told_by_its_unmatched_other_half() -> None:
+    """开通“信用天津”网站 lost the lead byte of “ (A1 B0): 前 (C7 B0) ends in the same byte and
+    the document uses it, “ nowhere else; but the ” after it closes a quote nothing opened."""
+    text = to_traditional("完成时限:2016年6月底前。\n4.开通“信用天津”网站,提供信用信息查询服务。\n")
+    damaged = lead_byte_lost(text, text.index("“"))
+    assert damaged != text
+    assert repair_byte_shift(damaged).text == text
+
+
+def test_a_shift_to_a_line_end_without_support_is_noted() -> None:
+    """条例草案。 at a line end, in a short text that says 案 nowhere else: neither the run nor
+    its re-aligned reading reads like the text, so it is left, and said."""
+    text = "一、完善制度\n(一)推进信用立法。开展立法调研,形成条例草案。\n牵头单位:自治区发展改革委\n"
+    damaged = lead_byte_lost(text, text.index("草"))
+    result = repair_byte_shift(damaged)
+    assert result.text in (text, damaged)
+    assert result.text == text or [n.code for n in result.notes] == ["damaged_text"]

@@ -13,7 +13,8 @@ each is a family:
   That trail byte is lost too and shows as a second ``?``: ``?锹肌?`` for 记录。. Re-aligned,
   the middle comes back; the first character lost its lead byte and the last its trail byte.
 
-A lost character is recovered only when the document shows which it was (``Evidence``);
+A lost character is recovered only when the line shows it (a quote or bracket whose other half
+stands unmatched beside it: ``paired_mark``) or the document does (``Evidence``);
 otherwise the fragment is left as it is and noted. A question mark before ordinary text is no
 shift: the re-aligned run must read as characters in everyday use, and for the second family
 (whose run may be any text between two question marks) read more like the rest of the
@@ -28,7 +29,7 @@ import regex
 
 from ..lazy import LazyPattern
 from .charset import ORDINARY_MARKS, common_han
-from .damage import Evidence
+from .damage import Evidence, paired_mark
 from .edits import Note, StepResult, substitute, unchanged
 from .script import converter
 
@@ -56,8 +57,9 @@ BYTE_SHIFT = LazyPattern(
 
 _HAN = LazyPattern(r"\p{Han}")
 
-# Share of a re-aligned run's characters the document must show elsewhere (second family: its
-# run may be any text between two question marks).
+# Share of a run's characters the rest of the document must show for it to read as ordinary
+# text, or for its re-aligned reading to be taken (second family: its run may be any text
+# between two question marks).
 MIN_SHOWN = 1 / 3
 
 
@@ -82,12 +84,28 @@ def repair_byte_shift(text: str) -> StepResult:
             return None  # not a byte shift: a question mark before ordinary text
         if not evidence:
             evidence.append(Evidence(text))
-        if to_ascii and not _reads_better(text[:match.start()] + text[match.end():], rest, run):
+        if to_ascii:
+            context = text[:match.start()] + text[match.end():]
+            if _shown(context, run) >= MIN_SHOWN and _shown(context, rest) <= _shown(context, run):
+                return None   # ordinary text between two question marks, as far as can be told
+            if _shown(context, rest) < MIN_SHOWN:
+                rest = None   # no support for either reading: damage, but which is not known
+        if rest is None:
+            notes.append(Note(match.start(), "damaged_text",
+                              f"{match.group()!r}: GBK bytes seemingly shifted by a lost byte, "
+                              f"but neither they nor their re-aligned reading read like the "
+                              f"rest of the text, so it was left as it is"))
             return None
-        before = text[max(0, match.start() - 1):match.start()]
+        line_before = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+        line_end = text.find("\n", match.end())
+        line_after = text[match.end():len(text) if line_end < 0 else line_end]
+        before = text[max(0, match.start() - 1):match.start()]   # a line end too
         after = text[match.end():match.end() + 1]
-        lost_first = evidence[0].pick(first, before=before, after=rest)
-        lost_last = evidence[0].pick(last, before=rest, after=after) if to_ascii else ""
+        lost_first = paired_mark(first, line_before, rest + line_after) \
+            or evidence[0].pick(first, before=before, after=rest)
+        lost_last = "" if not to_ascii else \
+            paired_mark(last, line_before + (lost_first or "") + rest, line_after) \
+            or evidence[0].pick(last, before=rest, after=after)
         if lost_first is None or lost_last is None:
             notes.append(Note(match.start(), "damaged_text",
                               f"{match.group()!r}: GBK bytes shifted by a lost byte; re-aligned "
@@ -131,13 +149,10 @@ def _realigned(run: str, to_ascii: bool = False) \
         if to_ascii else ()
 
 
-def _reads_better(context: str, rest: str, run: str) -> bool:
-    """Whether the re-aligned run reads like the rest of the document (``context``): most of
-    its characters occur there, and more of them than of the run as it stands, which may be
-    ordinary text between two question marks."""
-    def shown(chars: str) -> float:
-        return sum(char in context for char in chars) / len(chars)
-    return shown(rest) >= MIN_SHOWN and shown(rest) > shown(run)
+def _shown(context: str, chars: str) -> float:
+    """Share of ``chars`` that occur in ``context``: how much a run reads like the rest of the
+    document (second family: a run may be ordinary text between two question marks)."""
+    return sum(char in context for char in chars) / len(chars) if chars else 0.0
 
 
 @lru_cache(maxsize=None)

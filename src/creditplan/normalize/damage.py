@@ -123,6 +123,48 @@ class Evidence:
         return beside[0] if len(beside) == 1 else None
 
 
+# Marks that come in pairs, opener → closer.
+PAIRED_MARKS = {"（": "）", "(": ")", "《": "》", "“": "”", "‘": "’", "〔": "〕", "【": "】",
+                "「": "」", "『": "』", "〈": "〉"}
+_CLOSERS = {close: open_ for open_, close in PAIRED_MARKS.items()}
+
+
+def paired_mark(candidates: Iterable[str], before: str, after: str) -> str | None:
+    """The one candidate that is half of a pair whose other half stands unmatched beside the
+    lost character: an opener when ``after`` (the rest of its line) closes a pair it did not
+    open, a closer when ``before`` (the line up to it) opens one it did not close; and the
+    other side does not already hold the missing half.
+
+    >>> paired_mark(["前", "“"], "开通", "信用天津”网站")
+    '“'
+    >>> paired_mark(["前", "“"], "开通“信用", "天津”网站") is None
+    True
+    """
+    def wanted(c: str) -> bool:
+        if c in PAIRED_MARKS:
+            close = PAIRED_MARKS[c]
+            return _unmatched(after, c, close) and not _unmatched(before[::-1], close, c)
+        if c in _CLOSERS:
+            open_ = _CLOSERS[c]
+            return _unmatched(before[::-1], c, open_) and not _unmatched(after, open_, c)
+        return False
+    found = [c for c in candidates if wanted(c)]
+    return found[0] if len(found) == 1 else None
+
+
+def _unmatched(text: str, same: str, other: str) -> bool:
+    """Whether ``text`` meets ``other`` before it has opened one with ``same``."""
+    depth = 0
+    for ch in text:
+        if ch == same:
+            depth += 1
+        elif ch == other:
+            if not depth:
+                return True
+            depth -= 1
+    return False
+
+
 def repair_lost_spaces(text: str) -> StepResult:
     """Turn ``??`` runs that stand where full-width spaces were lost back into spacing.
 

@@ -9,7 +9,8 @@ byte). A hole is filled only with a character that could have made it:
   (淀 is E6 B7 80: 0x80 begins no GBK character, so it is lost alone; 深, E6 B7 B1, would have
   paired its last byte with the next one and shown another character). Characters the bytes
   rule out are never taken, however often the document uses them;
-- when the bytes leave several, the one the document uses beside both of the hole's
+- when the bytes leave several, a quote or bracket whose other half stands unmatched in the
+  line (``damage.paired_mark``), or else the one the document uses beside both of the hole's
   neighbours.
 
 Otherwise the hole stays U+FFFD, which ``report_unrecoverable`` notes.
@@ -22,7 +23,7 @@ from itertools import product
 from typing import Iterator, NamedTuple, Union
 
 from .charset import ORDINARY_MARKS, common_han
-from .damage import Evidence
+from .damage import Evidence, paired_mark
 
 Unit = Union[int, None]  # a byte, or None for a byte lost as U+FFFD
 
@@ -107,9 +108,13 @@ class Holes:
                 continue
             found = self._candidates(piece, read)
             if len(found) > 1:
-                before = text_of(pieces[k - 1])[-1:] if k else "\n"
-                after = text_of(pieces[k + 1])[:1] if k + 1 < len(pieces) else "\n"
-                found = self._beside(found, before, after)
+                before = "".join(map(text_of, pieces[:k]))
+                after = "".join(map(text_of, pieces[k + 1:]))
+                # as far as the holes on either side: one of them may be the other half
+                mark = paired_mark(found, before.rsplit("\ufffd", 1)[-1],
+                                   after.split("\ufffd", 1)[0])
+                found = [mark] if mark else self._beside(found, before[-1:] or "\n",
+                                                         after[:1] or "\n")
             yield found[0] if len(found) == 1 else "\ufffd"
 
     def _beside(self, candidates: list[str], before: str, after: str) -> list[str]:
