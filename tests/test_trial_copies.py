@@ -258,3 +258,19 @@ def test_a_shift_to_a_line_end_without_support_is_noted() -> None:
     result = repair_byte_shift(damaged)
     assert result.text in (text, damaged)
     assert result.text == text or [n.code for n in result.notes] == ["damaged_text"]
+
+
+# -- units one a line in a table cell, joined by spaces -------------------------------------------
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("市发改委 市财政局", [("市发改委", R), ("市财政局", R)]),
+    ("市发改委(牵头) 市市场监管局", [("市发改委", L), ("市市场监管局", R)]),
+    ("市发改委牵头 市财政局配合", [("市发改委", L), ("市财政局", S)]),
+    ("上海市 发展改革委", [("上海市发展改革委", R)]),         # a name wrapped after its place
+    ("市发改委 等相关部门", [("市发改委", R)]),
+])
+def test_units_a_line_each_in_a_cell_are_apart(cell: str, expected) -> None:
+    """A cell that gave each unit a line of its own reads 市发改委 市财政局 once its lines are
+    joined: a space between whole names parts them; one inside a name does not."""
+    notice = parse_text(f"序号|工作任务|责任单位|完成时限\n1|制定管理办法。|{cell}|2023年底前\n")
+    assert units(notice.tasks[0]) == expected

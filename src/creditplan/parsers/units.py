@@ -74,6 +74,8 @@ PLACE_PREFIX = regex.compile(r"^(?P<place>[\p{Han}]{1,6}?(?:新区|区|县|市|�
                              r"(?P<rest>\p{Han}{2,}.*)$")
 _PLACE_LAST = "区县市道镇乡"  # the last character of a bare place: a cheap test before BARE_PLACE
 
+# Role words, then a space before the next names: A牵头 B配合 with the comma lost.
+ROLE_THEN_SPACE = re.compile(r"(?<=牵头|负责|配合|参与|参加|协助)[ ]+(?=\S)")
 # A role in brackets after a name: 区发改局(牵头), 市发改委〔牵头〕.
 INLINE_ROLE = re.compile(r"[(〔\[【](?P<words>牵头|配合|参与|参加|协助|协办|负责)(?:单位|部门)?[)〕\]】]$")
 # Two agencies joined by 和, 及 or 与, or by 会同/联合 (市发改委会同有关部门负责: both answer for
@@ -176,7 +178,7 @@ def split_names(names: str) -> tuple[list[str], bool]:
     >>> split_names("市中级人民法院等相关单位")
     (['市中级人民法院'], True)
     """
-    names = "".join(names.split()).strip("、,;:。")
+    names = _spaced_list(names).strip("、,;:。")
     parts = split_top(names, _SEPARATORS)
     if not parts:
         return [], False
@@ -202,6 +204,28 @@ def split_names(names: str) -> tuple[list[str], bool]:
         elif part:
             result.append(part)
     return result, is_open
+
+
+def _spaced_list(names: str) -> str:
+    """``names`` without spaces, a space between whole names read as 、: table cells often give
+    one unit a line (市发改委 市财政局 once the lines are joined). A space inside a name, or after
+    a bare place (上海市 发展改革委, a wrapped name), is dropped.
+
+    >>> _spaced_list("市发改委 市财政局"), _spaced_list("上海市 发展改革委"), _spaced_list("市发 改委")
+    ('市发改委、市财政局', '上海市发展改革委', '市发改委')
+    """
+    pieces = names.split()
+    if len(pieces) > 1 and all(_whole_name(piece) for piece in pieces):
+        return "、".join(pieces)
+    return "".join(pieces)
+
+
+def _whole_name(piece: str) -> bool:
+    """An agency's whole name (perhaps with its role in brackets), not a bare place."""
+    inline = piece[-1:] in _CLOSE and INLINE_ROLE.search(piece)
+    name = piece[:inline.start()] if inline else piece
+    return looks_like_agency(name) and len(name) >= 3 and not BARE_PLACE.match(name) \
+        and not name.startswith("等")      # 市发改委 等相关部门: the tail of the list
 
 
 def _has_joiner(name: str) -> bool:
@@ -300,6 +324,7 @@ def _parse_unit_list(text: str) -> tuple[tuple[RawUnit, ...], bool]:
     name no role has role None (immutable results, shared by every column and caller)."""
     units: list[RawUnit] = []
     is_open = False
+    text = ROLE_THEN_SPACE.sub(",", text)
     for segment in split_top(text, ";"):
         for names, role in _shared_roles(split_top(segment, ",")):
             found, clause_open = split_names(names)
