@@ -274,3 +274,24 @@ def test_units_a_line_each_in_a_cell_are_apart(cell: str, expected) -> None:
     joined: a space between whole names parts them; one inside a name does not."""
     notice = parse_text(f"序号|工作任务|责任单位|完成时限\n1|制定管理办法。|{cell}|2023年底前\n")
     assert units(notice.tasks[0]) == expected
+
+
+# -- the cover: small-form brackets, a signature date spaced out -----------------------------------
+
+COVER = ("湖北省社会信用体系建设领导小组办公室文件\n鄂信用办〔2023〕2号\n"
+         "关于印发《2023年湖北省社会信用体系建设工作要点》的通知\n各市、州、县人民政府:\n"
+         "现将工作要点印发给你们。\n湖北省社会信用体系建设领导小组办公室\n2023年3月10日\n"
+         "2023年湖北省社会信用体系建设工作要点\n一、健全制度\n1.推动条例修订。(省发展改革委牵头)\n")
+
+
+@pytest.mark.parametrize("number", ["鄂信用办﹝2023﹞2号", "鄂信用办︹2023︺2号"])
+def test_small_and_vertical_form_brackets_are_the_marks_they_draw(number: str) -> None:
+    notice = parse_text(COVER.replace("鄂信用办〔2023〕2号", number))
+    assert notice.doc_number == "鄂信用办〔2023〕2号" and not notice.warnings
+
+
+@pytest.mark.parametrize("date", ["2023年 3月 10日", "2023 年 3 月 10 日", "二〇二三年 三月 十日"])
+def test_a_signature_date_spaced_out_is_read(date: str) -> None:
+    notice = parse_text(COVER.replace("2023年3月10日", date))
+    assert notice.issue_date == "2023-03-10"
+    assert notice.issuers == ["湖北省社会信用体系建设领导小组办公室"] and not notice.warnings
