@@ -295,3 +295,30 @@ def test_a_signature_date_spaced_out_is_read(date: str) -> None:
     notice = parse_text(COVER.replace("2023年3月10日", date))
     assert notice.issue_date == "2023-03-10"
     assert notice.issuers == ["湖北省社会信用体系建设领导小组办公室"] and not notice.warnings
+
+
+# -- a deadline sentence after the responsibility's bracket ---------------------------------------
+
+@pytest.mark.parametrize(("tail", "deadline"), [
+    ("(市发改委负责)2023年6月底前完成。", "2023年6月底前完成"),
+    ("(责任单位:市发改委)长期坚持。", "长期坚持"),
+    ("(市发改委牵头,市财政局配合)持续推进", "持续推进"),
+])
+def test_a_bare_deadline_after_the_responsibility_bracket_is_its_deadline(tail, deadline) -> None:
+    task = parse_text(f"一、完善制度\n(一)制定办法。\n(二)开展诚信宣传。{tail}\n").tasks[1]
+    assert task.text == "开展诚信宣传。" and task.deadline == deadline
+    assert task.units and task.units[0].name == "市发改委"
+
+
+def test_a_deadline_without_a_responsibility_stays_the_tasks_words() -> None:
+    task = parse_text("一、完善制度\n(一)制定办法。\n(二)修订《管理办法(试行)》,2023年底前完成。\n").tasks[1]
+    assert task.text == "修订《管理办法(试行)》,2023年底前完成。" and not task.units
+
+
+@pytest.mark.parametrize("separator", ["|", "\t"])
+def test_a_serial_number_in_brackets_is_a_rows_number(separator: str) -> None:
+    rows = [["序号", "工作任务", "责任单位"], ["(1)", "制定管理办法。", "市发改委"],
+            ["(2)", "推进信用修复。", "市市场监管局"]]
+    notice = parse_text("\n".join(separator.join(row) for row in rows) + "\n")
+    assert [(t.index, t.text) for t in notice.tasks] == [(1, "制定管理办法。"), (2, "推进信用修复。")]
+    assert not notice.warnings

@@ -51,7 +51,9 @@ HEADER_COLUMNS = (
 SECTION_CELL = LazyPattern(r"^(?P<num>[一二三四五六七八九十百]{1,4})、(?P<title>.*)$", 0, re.compile)
 CATEGORY_CELL = LazyPattern(r"^\((?P<num>[一二三四五六七八九十百]{1,4})\)(?P<title>.*)$", 0, re.compile)
 # A 序号: 3, 3., 3、 — or 三 (table_cells.CN_INDEX), as some tables number their rows.
-INDEX_CELL = LazyPattern(r"^(?:\d{1,4}[.、]?|[一二三四五六七八九十]{1,3}[.、]?)$", 0, re.compile)
+# A 序号 cell: 3, 3., 3、, 三, and (3) as a clause would number it ((一) is a category's mark).
+INDEX_CELL = LazyPattern(r"^(?:\d{1,4}[.、]?|\(\d{1,4}\)|[一二三四五六七八九十]{1,3}[.、]?)$", 0,
+                         re.compile)
 BARE_INDEX_CELL = LazyPattern(r"^(?:\d{1,4}|[一二三四五六七八九十]{1,3})$", 0, re.compile)
 # A Markdown table's separator row: |---|:---:|
 RULE_ROW = LazyPattern(r"^[\s|:\-—]+$", 0, re.compile)
@@ -342,7 +344,7 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
     rows: list[tuple[dict, Category | None]] = []
     section_rows: list[dict] = []
     lines = text[start:end].split("\n")
-    pos, skip, last_was_row = start, -1, False
+    pos, skip, last_was_row, rejected = start, -1, False, False
     for number, line in enumerate(lines):
         line_start, pos = pos, pos + len(line) + 1
         line_end = line_start + len(line)
@@ -409,6 +411,7 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
         if "index" not in row or "content" not in row:
             state.warn("unplaced_table_row", f"a table row has no 序号 or no task text: "
                        f"{line.strip()[:40]!r}", line_start)
+            rejected = True
             continue
         row["_section"] = section
         row["_columns"] = columns          # the header this row's cells follow
@@ -418,7 +421,7 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
         state.place(line_start, line_end)
     if section_rows and not state.sections:   # a notice that is only its table
         state.sections.extend(section_rows)
-    if columns is not None and not rows and not section_rows:
+    if columns is not None and not rows and not section_rows and not rejected:
         # A header and nothing under it: the rows ran onto the header's line (a page flattened
         # to one line), and no cell of them can be told apart. Said, not dropped unseen.
         state.warn("unplaced_table_row", "a table header with no row under it: its rows, if "
