@@ -10,12 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from creditplan.normalize import normalize
-from creditplan.normalize.damage import (
-    Evidence,
-    repair_byte_shift,
-    repair_lost_spaces,
-    report_unrecoverable,
-)
+from creditplan.normalize.byte_shift import repair_byte_shift
+from creditplan.normalize.damage import Evidence, repair_lost_spaces, report_unrecoverable
 from creditplan.normalize.edits import StepResult
 from step_contract import assert_contract
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .boilerplate import drop_furniture_lines, drop_inline_bylines, drop_trailing_border
-from .damage import repair_byte_shift, repair_lost_spaces, report_unrecoverable
+from .byte_shift import repair_byte_shift
+from .damage import repair_lost_spaces, report_unrecoverable
 from .decode import decode_bytes
 from .edits import OffsetMap, StepResult
 from .flat_furniture import drop_furniture_stretches

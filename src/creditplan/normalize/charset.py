@@ -28,7 +28,7 @@ def common_han() -> frozenset[str]:
 
 
 # Characters that are neither Han nor ASCII but ordinary in a Chinese notice.
-_ORDINARY = frozenset("、。，：；？！（）《》〈〉“”‘’【】〔〕「」『』…—－～·○〇　①②③④⑤⑥⑦⑧⑨⑩")
+ORDINARY_MARKS = frozenset("、。，：；？！（）《》〈〉“”‘’【】〔〕「」『』…—－～·○〇　①②③④⑤⑥⑦⑧⑨⑩")
 
 
 def chinese_score(text: str) -> float:
@@ -46,6 +46,6 @@ def chinese_score(text: str) -> float:
         if ch.isspace():
             continue
         total += 1
-        if ch in common or ch in _ORDINARY or (" " <= ch <= "~"):
+        if ch in common or ch in ORDINARY_MARKS or (" " <= ch <= "~"):
             good += 1
     return good / total if total else 1.0

@@ -1,13 +1,12 @@
 """Characters lost in transit: ``??`` for lost spaces, byte-shifted GBK fragments, 锟斤拷.
 
-Three families of damage, one step each:
+Three families of damage, one step each (the byte shift in ``byte_shift``):
 
 - *lost spaces*: a copy that went through a codec without full-width spaces shows ``??`` where
   an indent or a separator (U+3000 ×2) was. Repaired to nothing (indent) or one space.
-- *byte shift*: a GBK double-byte character lost its lead byte; the decoder then paired each
-  trail byte with the next lead byte until a trail byte in the ASCII range (a lone letter) put
-  it back in step. Re-aligning the bytes gives the text back, all but the lost character, which
-  is recovered only when the document itself shows which character it was (``Evidence``).
+- *byte shift*: a GBK double-byte character lost its lead byte, and the decoder read the bytes
+  after it one byte late; re-aligned, they give the text back, all but the lost characters,
+  which are recovered only when the document itself shows which they were (``Evidence``).
 - *unrecoverable*: 锟斤拷 (U+FFFD sent through UTF-8 and read as GBK), 烫烫烫 and 屯屯屯
   (uninitialised memory), U+FFFD itself. Nothing can be recovered: each run becomes a note.
 """
@@ -15,14 +14,13 @@ Three families of damage, one step each:
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 from operator import add
 from typing import Iterable
 
 import regex
 
 from ..lazy import LazyPattern
-from .charset import common_han
+from .charset import ORDINARY_MARKS, common_han
 from .edits import Note, StepResult, substitute, unchanged
 from .script import converter
 
@@ -44,23 +42,6 @@ LOST_SPACES = LazyPattern(
     regex.VERBOSE | regex.MULTILINE,
 )
 
-# Readings with tone marks, as in 區(qū): the "(" of a stray one may go with the lost bytes.
-_PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-
-BYTE_SHIFT = LazyPattern(
-    rf"""
-    [?？]                                 # the lost lead byte, shown as a question mark
-    (?P<reading> [{_PINYIN_LETTERS}]{{1,6}} [)）] )?  # a stray reading (qū) left by the damage
-    (?P<run>
-      [^\x00-\x7f\s]{{1,40}}               # trail+lead pairs: Han, or from the GBK symbol rows
-                                          #   (kana, Greek, bopomofo…); encoding checks them
-      [A-Za-z]                            # a trail byte 0x40-0x7E shown as ASCII ends the shift
-    )
-    (?! [A-Za-z] )                        # a lone letter: a real word (APP, G60) would go on
-    """,
-    regex.VERBOSE,
-)
-
 # Runs that no decoding can bring back.
 UNRECOVERABLE = LazyPattern(
     r"""
@@ -74,9 +55,6 @@ UNRECOVERABLE = LazyPattern(
 _UNRECOVERABLE_SIGNS = ("锟", "烫烫烫", "屯屯屯", "\ufffd")
 _UNRECOVERABLE_FIRSTS = "锟烫屯\ufffd"  # one-character searches are the fastest: tried first
 
-_HAN = LazyPattern(r"\p{Han}")
-
-
 # Questions ``Evidence`` answers by searching the text before it counts every character and pair
 # (counting costs about as much as this many searches of a notice).
 LAZY_LOOKUPS = 512
@@ -87,7 +65,7 @@ class Evidence:
 
     It judges between candidates for a lost character. A candidate is taken only when it is
     the one the document uses at all, or the one it uses beside both neighbours, or else the
-    one of those in everyday use (``common_han``); otherwise none is.
+    one of those in everyday use (``common_han``, Chinese marks); otherwise none is.
 
     >>> Evidence("实体经济。实体。").pick(["实", "宝", "审"], before="", after="体")
     '实'
@@ -129,7 +107,8 @@ class Evidence:
         beside = [c for c in used if occurs(left + c) and occurs(c + right)]
         if len(beside) == 1:
             return beside[0]
-        common = [c for c in beside or used if all(ch in common_han() for ch in c)]
+        common = [c for c in beside or used  # a Chinese mark is in everyday use too
+                  if all(ch in common_han() or ch in ORDINARY_MARKS for ch in c)]
         if len(common) == 1:
             return common[0]
         return self._pick_traditional(candidates, left)
@@ -142,6 +121,48 @@ class Evidence:
         forms = {c: s for c, s in forms.items() if s != c and self.occurs(s)}
         beside = [c for c, s in forms.items() if self.occurs(left + s)]
         return beside[0] if len(beside) == 1 else None
+
+
+# Marks that come in pairs, opener → closer.
+PAIRED_MARKS = {"（": "）", "(": ")", "《": "》", "“": "”", "‘": "’", "〔": "〕", "【": "】",
+                "「": "」", "『": "』", "〈": "〉"}
+_CLOSERS = {close: open_ for open_, close in PAIRED_MARKS.items()}
+
+
+def paired_mark(candidates: Iterable[str], before: str, after: str) -> str | None:
+    """The one candidate that is half of a pair whose other half stands unmatched beside the
+    lost character: an opener when ``after`` (the rest of its line) closes a pair it did not
+    open, a closer when ``before`` (the line up to it) opens one it did not close; and the
+    other side does not already hold the missing half.
+
+    >>> paired_mark(["前", "“"], "开通", "信用天津”网站")
+    '“'
+    >>> paired_mark(["前", "“"], "开通“信用", "天津”网站") is None
+    True
+    """
+    def wanted(c: str) -> bool:
+        if c in PAIRED_MARKS:
+            close = PAIRED_MARKS[c]
+            return _unmatched(after, c, close) and not _unmatched(before[::-1], close, c)
+        if c in _CLOSERS:
+            open_ = _CLOSERS[c]
+            return _unmatched(before[::-1], c, open_) and not _unmatched(after, open_, c)
+        return False
+    found = [c for c in candidates if wanted(c)]
+    return found[0] if len(found) == 1 else None
+
+
+def _unmatched(text: str, same: str, other: str) -> bool:
+    """Whether ``text`` meets ``other`` before it has opened one with ``same``."""
+    depth = 0
+    for ch in text:
+        if ch == same:
+            depth += 1
+        elif ch == other:
+            if not depth:
+                return True
+            depth -= 1
+    return False
 
 
 def repair_lost_spaces(text: str) -> StepResult:
@@ -165,73 +186,6 @@ def _spacing_for(match: regex.Match) -> str:
     end, text = match.end(), match.string
     at_line_end = end == len(text) or text[end] == "\n"
     return "" if match.group("indent") is not None or at_line_end else " "
-
-
-def repair_byte_shift(text: str) -> StepResult:
-    """Re-align GBK fragments whose bytes shifted (``?qū)嶓w`` for 實體).
-
-    >>> repair_byte_shift("實施。實體。區域?qū)嶓w經濟").text
-    '實施。實體。區域實體經濟'
-    """
-    if "?" not in text and "？" not in text:
-        return unchanged(text)
-    evidence: list[Evidence] = []  # built on the first candidate only
-    notes: list[Note] = []
-
-    def realign(match: regex.Match) -> str | None:
-        rest, lost = _realigned(match.group("run"))
-        if rest is None:
-            return None  # not a byte shift: a question mark before ordinary text
-        if not evidence:
-            evidence.append(Evidence(text))
-        before = text[max(0, match.start() - 1):match.start()]
-        found = evidence[0].pick(lost, before=before, after=rest)
-        if found is None:
-            notes.append(Note(match.start(), "damaged_text",
-                              f"{match.group()!r}: GBK bytes shifted by a lost byte; re-aligned "
-                              f"they read {rest!r}, but the lost character before them is not "
-                              f"known, so the text was left as it is"))
-            return None
-        return found + rest
-
-    result = substitute(BYTE_SHIFT, text, realign)
-    return result._replace(notes=notes)
-
-
-def _realigned(run: str) -> tuple[str | None, tuple[str, ...]]:
-    """The run read one byte later, and the characters the lost lead byte could have begun.
-
-    >>> rest, lost = _realigned("嶓w")
-    >>> rest, "實" in lost
-    ('體', True)
-    """
-    try:
-        raw = run.encode("gbk")
-    except UnicodeEncodeError:
-        return None, ()
-    if len(raw) != 2 * (len(run) - 1) + 1:
-        return None, ()  # some character was not double-byte: not one shifted run
-    try:
-        rest = raw[1:].decode("gbk")
-    except UnicodeDecodeError:
-        return None, ()
-    if not all(ch in common_han() for ch in rest):
-        return None, ()  # re-aligned, the run must read as characters in everyday use
-    return rest, _characters_ending_in(raw[0])
-
-
-@lru_cache(maxsize=None)
-def _characters_ending_in(trail: int) -> tuple[str, ...]:
-    """Every Han character GBK writes with ``trail`` as its second byte."""
-    found = []
-    for lead in range(0x81, 0xFF):
-        try:
-            ch = bytes((lead, trail)).decode("gbk")
-        except UnicodeDecodeError:
-            continue
-        if _HAN.fullmatch(ch):
-            found.append(ch)
-    return tuple(found)
 
 
 def report_unrecoverable(text: str) -> StepResult:

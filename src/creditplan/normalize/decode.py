@@ -97,14 +97,46 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"has a {codec} byte-order mark but does not decode as "
                                   f"{codec} (byte {exc.start})") from exc
+    unmarked = _utf16_without_bom(data)
+    if unmarked:
+        return unmarked
     what = sniff_binary(data)
     if what:
         raise InputError(f"is {what}, not text")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":   # cut short inside its last character
+            return data.decode("utf-8", errors="replace"), "utf-8"
     return _decode_legacy(data)
+
+
+# UTF-16 saved without a byte-order mark (some exporters and Windows tools). Its zero bytes (the
+# high byte of every ASCII character, the low byte of 一 U+4E00 …) make it look binary; it is
+# taken when one byte order decodes strictly and reads as Chinese (the other reads as noise).
+MIN_UTF16_SCORE = 0.9
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    r"""``data`` as UTF-16 when it has no BOM but reads as Chinese that way, else None.
+
+    >>> _utf16_without_bom("关于印发\n一、2023年".encode("utf-16-le"))
+    ('关于印发\n一、2023年', 'utf-16-le')
+    >>> _utf16_without_bom(b"ab\x00\x01\x02\x03") is None
+    True
+    """
+    if len(data) % 2 or b"\x00" not in data:
+        return None
+    best = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = chinese_score(text[:20000])
+        if score >= MIN_UTF16_SCORE and (best is None or score > best[0]):
+            best = (score, text, codec)
+    return best[1:] if best else None
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:

@@ -7,7 +7,8 @@ decoding the bytes with the right one:
 - (b) GBK read as cp1252 or Latin-1: ``¹ØÓÚÓ¡·¢`` → 关于印发;
 - (c) UTF-8 read as GBK: ``鍏充簬鍗板彂`` → 关于印发. This one is lossy: a byte that made no GBK
   character became one U+FFFD. Back in UTF-8 each such byte is a hole in a character; the hole
-  is filled when the document itself shows which character it was (``damage.Evidence``), and
+  is filled only with a character whose bytes would have been misread the same way and, when
+  several would, that the document shows beside the same neighbours (``utf8_holes``), and
   otherwise stays U+FFFD, which ``report_unrecoverable`` notes.
 
 Work is line by line, so lines keep their numbers and each repaired line is one edit. A line is
@@ -22,14 +23,14 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import partial
-from typing import Callable, Iterator, Union
+from typing import Callable, Iterator
 
 import regex
 
 from ..lazy import LazyPattern
 from .charset import chinese_score
-from .damage import Evidence
 from .edits import Edit, StepResult, unchanged
+from .utf8_holes import Holes, Unit, text_of, utf8_pieces
 
 MIN_GAIN = 0.2  # how much more Chinese a reading must be than the line it replaces
 MIN_BYTE_LETTERS = 2 / 3  # share of a line's letters that must be bytes shown as Latin-1
@@ -73,9 +74,6 @@ _SHOWN_BYTE = LazyPattern(rf"[{_BYTE_CHARS}]")
 _ASCII_LETTER = LazyPattern(r"[A-Za-z]")
 _HAN = LazyPattern(r"\p{Han}")
 _NON_ASCII = LazyPattern(r"[^\x00-\x7f\s]")
-
-Unit = Union[int, None]  # a byte, or None for a byte lost as U+FFFD
-
 
 def repair_mojibake(text: str) -> StepResult:
     """Undo a wrong decoding of the whole text, line by line, when that reads as Chinese.
@@ -132,7 +130,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         start += len(line) + 1
 
 
-def _readings(line: str, latin: bool, holes: "_Holes | None") -> dict[str, str]:
+def _readings(line: str, latin: bool, holes: Holes | None) -> dict[str, str]:
     """The line as each family that may apply reads it (family name → reading)."""
     families: dict[str, Callable[[str], str | None]] = {}
     if latin and SHOWN_AS_LATIN.search(line) and _bytes_as_letters(line):
@@ -216,16 +214,16 @@ def _gbk_read_as_latin(line: str) -> str | None:
     return _decoded(raw, "gb18030") if raw is not None and not raw.isascii() else None
 
 
-def _utf8_read_as_gbk(line: str, holes: "_Holes") -> str | None:
+def _utf8_read_as_gbk(line: str, holes: Holes) -> str | None:
     """Family (c): ``鍏充簬`` → 关于, lost bytes filled from the document where it is clear."""
     readings = []
     for euro in _EURO_BYTES if "€" in line else _EURO_BYTES[:1]:
         units = _gbk_units(line, euro)
         if units is None:
             continue
-        pieces = _utf8_pieces(units)
+        pieces = utf8_pieces(units)
         if not any(isinstance(p, str) and "\ufffd" in p for p in pieces):
-            readings.append("".join(holes.fill(pieces)))  # UTF-8 everywhere but at the holes
+            readings.append("".join(holes.fill(pieces, units, line)))  # UTF-8 everywhere but at the holes
     return max(readings, key=_chineseness, default=None)
 
 
@@ -246,84 +244,12 @@ def _gbk_units(line: str, euro: bytes = _EURO_BYTES[0]) -> list[Unit] | None:
     return units
 
 
-Piece = Union[str, tuple]  # decoded text, or a character's bytes with holes (None)
-
-
-def _utf8_pieces(units: list[Unit]) -> list[Piece]:
-    """Split UTF-8 bytes with holes into decoded text and the characters that have holes.
-
-    A hole is never an ASCII byte (GBK reads those alone), so it is a continuation byte of the
-    character before it or the lead byte of one that goes on with continuation bytes.
-
-    >>> _utf8_pieces([0x61, 0xE5, 0x85, None, 0x2C, None, 0x80, 0x81])
-    ['a', (229, 133, None), ',', (None, 128, 129)]
-    """
-    pieces: list[Piece] = []
-    i, n = 0, len(units)
-    while i < n:
-        unit = units[i]
-        if unit is not None and unit < 0x80:
-            pieces.append(chr(unit))
-            i += 1
-        elif unit is not None and unit < 0xC0:
-            pieces.append("\ufffd")  # a continuation byte whose lead is not there
-            i += 1
-        else:
-            size = 3 if unit is None else _utf8_length(unit)  # most lost leads began Han
-            j = i + 1
-            while j < n and j - i < size and _continues(units[j]):
-                j += 1
-            char = units[i:j]
-            pieces.append(tuple(char) if None in char
-                          else bytes(char).decode("utf-8", "replace"))  # type: ignore[arg-type]
-            i = j
-    return pieces
-
-
-def _continues(unit: Unit) -> bool:
-    return unit is None or 0x80 <= unit < 0xC0
-
-
-def _utf8_length(lead: int) -> int:
-    return 1 if lead < 0xC0 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
-
-
-class _Holes:
-    """Fills holes in UTF-8 characters with the character the document supports."""
-
-    def __init__(self, draft: str) -> None:
-        self._evidence = Evidence(draft)
-        self._by_pattern: dict[tuple, list[str]] = {}
-        for ch in set(draft) - {"\ufffd"}:
-            raw = ch.encode("utf-8")
-            if len(raw) < 2:
-                continue  # a hole is never an ASCII byte
-            for mask in range(1, 1 << len(raw)):
-                key = tuple(None if mask >> k & 1 else b for k, b in enumerate(raw))
-                self._by_pattern.setdefault(key, []).append(ch)
-
-    def fill(self, pieces: list[Piece]) -> Iterator[str]:
-        """The text of ``pieces`` with each holed character filled, or U+FFFD where unclear."""
-        for k, piece in enumerate(pieces):
-            if isinstance(piece, str):
-                yield piece
-                continue
-            before = _text_of(pieces[k - 1]) if k else "\n"
-            after = _text_of(pieces[k + 1]) if k + 1 < len(pieces) else "\n"
-            found = self._evidence.pick(self._by_pattern.get(piece, ()), before, after)
-            yield found if found is not None else "\ufffd"
-
-
-def _text_of(piece: Piece) -> str:
-    return piece if isinstance(piece, str) else "\ufffd"
-
-
-def _holes_in(lines: list[tuple[int, str]]) -> _Holes:
+def _holes_in(lines: list[tuple[int, str]]) -> Holes:
     """What the document says, its UTF-8-read-as-GBK lines read back with their holes."""
     draft = []
     for _, line in lines:
         units = _gbk_units(line) if not _UTF8_AS_GBK_CHARS.isdisjoint(line) else None
-        read = None if units is None else "".join(map(_text_of, _utf8_pieces(units)))
+        read = None if units is None else "".join(map(text_of, utf8_pieces(units)))
         better = read is not None and chinese_score(read) > chinese_score(line)
         draft.append(read if better else line)
-    return _Holes("\n".join(draft))
+    return Holes("\n".join(draft))

@@ -4,7 +4,8 @@ The normal form (documented in the README):
 
 - full-width ASCII forms become ASCII: （一） → (一), ：，；！？ → : , ; ! ?, １．→ 1., Ａ → A;
   this is the form the record contract and most web copies of notices use;
-- 、。《》“”‘’【】〔〕 and the other Chinese marks without an ASCII twin stay as they are;
+- 、。《》“”‘’【】〔〕 and the other Chinese marks without an ASCII twin stay as they are; their
+  vertical and small forms (﹝2023﹞, ﹑) become them;
 - every kind of space (ideographic U+3000, no-break U+00A0, the U+2000 family) becomes an ASCII
   space, zero-width characters are dropped, CRLF and CR become LF;
 - runs of spaces become one space, lines lose leading and trailing spaces, spaces just inside
@@ -17,6 +18,7 @@ separates a heading from its paragraph.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import regex
 
@@ -24,17 +26,26 @@ from ..lazy import LazyPattern
 from .edits import StepResult, substitute, unchanged
 
 _WIDE_TO_ASCII = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+# Vertical and small forms (︵ ﹙ ﹝ ﹐ ﹑, U+FE10-FE6B) are the same marks drawn otherwise: a
+# document number written 鄂政办发﹝2023﹞2号 is 鄂政办发〔2023〕2号 (their compatibility forms).
+_SMALL_TO_NORMAL = {
+    form: normal
+    for form, normal in ((chr(cp), unicodedata.normalize("NFKC", chr(cp)))
+                         for cp in (*range(0xFE10, 0xFE1A), *range(0xFE30, 0xFE6C)))
+    if len(normal) == 1 and normal != form}
+_SMALL_FORMS = re.escape("".join(_SMALL_TO_NORMAL))   # those that have a normal form
 _SPACES = "\u3000\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
           "\u200a\u202f\u205f\v\f"  # tabs stay: they separate table cells
-_FOLD = {**_WIDE_TO_ASCII, **{c: " " for c in _SPACES}}
+_FOLD = {**_WIDE_TO_ASCII, **_SMALL_TO_NORMAL, **{c: " " for c in _SPACES}}
 
 # Stdlib re: it scans a class of several ranges several times faster than regex.
-_FOLDABLE = LazyPattern(f"[\uff01-\uff5e{_SPACES}]", 0, re.compile)
+_FOLDABLE = LazyPattern(f"[\uff01-\uff5e{_SMALL_FORMS}{_SPACES}]", 0, re.compile)
 
 # The gate of ``fold_width``: regex searches a class of one range at string-search speed but a
 # class of several ranges (``_FOLDABLE``) character by character, so the ranges are searched
 # one at a time and the other spaces with ``in``.
 _FULL_WIDTH_FORM = regex.compile(r"[\uff01-\uff5e]")
+_SMALL_FORM = regex.compile(f"[{_SMALL_FORMS}]")
 _EN_SPACE = regex.compile(r"[\u2000-\u200a]")
 _OTHER_SPACES = "\u3000\u00a0\u1680\u202f\u205f\v\f"
 
@@ -101,7 +112,7 @@ def fold_width(text: str) -> StepResult:
     >>> fold_width("（一）甲，乙\u3000丙")
     StepResult(text='(一)甲,乙 丙', edits=[], count=4, notes=[])
     """
-    if not (_FULL_WIDTH_FORM.search(text) or _EN_SPACE.search(text)
+    if not (_FULL_WIDTH_FORM.search(text) or _EN_SPACE.search(text) or _SMALL_FORM.search(text)
             or any(space in text for space in _OTHER_SPACES)):
         return unchanged(text)
     found = _FOLDABLE.findall(text)

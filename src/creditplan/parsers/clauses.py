@@ -36,7 +36,8 @@ END_MATTER = regex.compile(
 
 # The same fields in a page flattened to one line, where a space stands for each line break:
 # they begin a stretch. A signature there is a signer's stretch before a date's (``_flat_end``).
-FLAT_END_MATTER = regex.compile(r"[ ](?:附件[ ]*[:\d]|抄送[ ]*:|主题词[ ]*:|联系人[ ]*:)")
+# 附件 alone between spaces is the marker line above an attached table or plan.
+FLAT_END_MATTER = regex.compile(r"[ ](?:附件(?:[ ]*[:\d]|(?=[ ]|$))|抄送[ ]*:|主题词[ ]*:|联系人[ ]*:)")
 FLAT_DATE = regex.compile(r"[ ](?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?=[ ]|$)")
 SIGNER = regex.compile(r"[\p{Han}、]{2,60}(?:办公室|人民政府|政府|委员会|局|厅|委|办|中心)")
 MAX_SIGNER_LINES = 3   # bodies signing one a line above the date

@@ -44,10 +44,11 @@ TIME_LABEL = regex.compile(r"(?:完成|工作|办结)?(?:时限|时间|期限)(?
                            r"进度安排[ ]*:|【(?:完成|工作)?(?:时限|时间)】")
 ANY_LABEL = regex.compile(f"{UNIT_LABEL.pattern}|(?P<time>{TIME_LABEL.pattern})", regex.VERBOSE)
 # A clause that is a deadline, inside a bracket of units: (A牵头,B配合,2015年12月底前完成).
-DEADLINE_CLAUSE = regex.compile(
-    r"^(?:于|在)?(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|年底|月底|中|上半年|下半年)?"
+_DEADLINE_WORDS = (
+    r"(?:于|在)?(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|年底|月底|中|上半年|下半年)?"
     r"(?:前|以前)?(?:完成|启动|建成|出台)?|长期(?:坚持|推进|开展)?|持续(?:推进|开展)|常态化(?:推进|开展)?"
-    r"|全年(?:推进|开展)?|每年|每季度|按季度|逐年推进)$")
+    r"|全年(?:推进|开展)?|每年|每季度|按季度|逐年推进)")
+DEADLINE_CLAUSE = regex.compile(f"^{_DEADLINE_WORDS}$")
 # The last sentence of a task, when it only names units and their roles (市监察局牵头,…负责。),
 # is at most this long: a longer one is prose.
 MAX_ROLE_SENTENCE = 200
@@ -169,8 +170,10 @@ def _at_end(text: str, end: int) -> Responsibility | None:
 
 
 # A deadline field closing a task after its responsibility: 。A、B负责。完成时限:2025年12月底。
-TRAILING_DEADLINE = regex.compile(rf"(?:^|(?<=[。;\n )〕】\]]))(?:{TIME_LABEL.pattern})[ ]*"
-                                  r"(?P<value>[^。;\n:()]{1,30})[。;]?$")
+# Right after the responsibility's bracket it needs no label: (市发改委负责)2023年6月底前完成。
+TRAILING_DEADLINE = regex.compile(rf"(?:(?:^|(?<=[。;\n )〕】\]]))(?:{TIME_LABEL.pattern})[ ]*"
+                                  r"(?P<value>[^。;\n:()]{1,30})"
+                                  rf"|(?<=[)〕】\]])[ ]*(?P<bare>{_DEADLINE_WORDS}))[。;]?$")
 
 
 def _before_deadline(text: str, end: int) -> Responsibility | None:
@@ -183,7 +186,7 @@ def _before_deadline(text: str, end: int) -> Responsibility | None:
     found = _at_end(before, len(before.rstrip(TRAILING_NOISE)))
     if not found or not found.units or found.end is not None:
         return None
-    found.deadline = found.deadline or match["value"].strip()
+    found.deadline = found.deadline or (match["value"] or match["bare"]).strip()
     return found
 
 
@@ -306,7 +309,10 @@ def _bare_labels(text: str, end: int) -> Responsibility | None:
     if not parsed:
         return None
     units, is_open, deadline = parsed
-    return Responsibility(match.start(), units, is_open, deadline, end=stop)
+    # Labels that run to the end keep nothing after them: the full stop that closes them
+    # (责任单位:A,B。) is theirs, not a word of the task's.
+    return Responsibility(match.start(), units, is_open, deadline,
+                          end=stop if stop < end else None)
 
 
 def _labels_end(text: str, start: int, end: int) -> int:

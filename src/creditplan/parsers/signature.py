@@ -12,7 +12,17 @@ from .numbering import CN_DIGITS, cn_to_int
 from .state import ParseState
 from .units import split_top
 
-SEGMENT = regex.compile(r"[^\n \t]+")  # a line, or in flattened pages a run between spaces
+# A line, or in flattened pages a run between spaces; a date spaced out as PDF copies justify it
+# (2023年 3月 10日, 2023 年 3 月 10 日) is one run.
+SEGMENT = regex.compile(
+    r"""
+    [^\n \t]+
+    (?: (?: (?<= [年月] ) [ ]+ (?= (?: \d{1,2} | [一二三四五六七八九十]{1,3} ) [ ]* [月日] )  # 年 3月
+          | (?<= \d ) [ ]+ (?= [年月日] ) )                                     # 2023 年
+        [^\n \t]+ )*
+    """,
+    regex.VERBOSE,
+)
 
 YEAR_CN = "[一二三四五六七八九〇○零OＯ]"
 DATE = regex.compile(

@@ -26,7 +26,10 @@ from .units import looks_like_agency, parse_unit_list, unit_records
 # The cell patterns are simple and tried on every cell: stdlib re, whose calls cost half of
 # regex's. (The few with \p{Han} stay with regex.)
 CELL_SPLIT = LazyPattern(r"[|\t]", 0, re.compile)
-TABLE_TITLE = LazyPattern(r"[^\n|。]{0,80}(?:分工表|任务表|一览表|责任表|分解表|清单|分工方案)[ ]*$", 0, re.compile)
+# The line above a table that names it: ...重点任务分工表, ...任务清单, and without 表 (重点任务分工,
+# 重点工作任务分工), as attachments are often captioned.
+TABLE_TITLE = LazyPattern(r"[^\n|。]{0,80}(?:分工表?|任务表|一览表|责任表|分解表|清单|分工方案)[ ]*$", 0,
+                          re.compile)
 
 # Header words and the column each names. Order matters: the first match wins.
 HEADER_COLUMNS = (
@@ -48,7 +51,9 @@ HEADER_COLUMNS = (
 SECTION_CELL = LazyPattern(r"^(?P<num>[一二三四五六七八九十百]{1,4})、(?P<title>.*)$", 0, re.compile)
 CATEGORY_CELL = LazyPattern(r"^\((?P<num>[一二三四五六七八九十百]{1,4})\)(?P<title>.*)$", 0, re.compile)
 # A 序号: 3, 3., 3、 — or 三 (table_cells.CN_INDEX), as some tables number their rows.
-INDEX_CELL = LazyPattern(r"^(?:\d{1,4}[.、]?|[一二三四五六七八九十]{1,3}[.、]?)$", 0, re.compile)
+# A 序号 cell: 3, 3., 3、, 三, and (3) as a clause would number it ((一) is a category's mark).
+INDEX_CELL = LazyPattern(r"^(?:\d{1,4}[.、]?|\(\d{1,4}\)|[一二三四五六七八九十]{1,3}[.、]?)$", 0,
+                         re.compile)
 BARE_INDEX_CELL = LazyPattern(r"^(?:\d{1,4}|[一二三四五六七八九十]{1,3})$", 0, re.compile)
 # A Markdown table's separator row: |---|:---:|
 RULE_ROW = LazyPattern(r"^[\s|:\-—]+$", 0, re.compile)
@@ -85,6 +90,8 @@ def find_tables(state: ParseState) -> None:
         region[1] = _partial_rows_end(text, region[1])
         region[0] = _first_cell_start(text, region[0])
         above_end = region[0] - 1
+        while above_end > 0 and text[above_end - 1] == "\n":
+            above_end -= 1    # a blank line between: a copy with one after every paragraph
         above_start = max(text.rfind("\n", 0, max(above_end, 0)),
                           text.rfind(" ", 0, max(above_end, 0)),
                           text.rfind("。", 0, max(above_end, 0))) + 1
@@ -348,7 +355,7 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
     rows: list[tuple[dict, Category | None]] = []
     section_rows: list[dict] = []
     lines = text[start:end].split("\n")
-    pos, skip, last_was_row = start, -1, False
+    pos, skip, last_was_row, rejected = start, -1, False, False
     for number, line in enumerate(lines):
         line_start, pos = pos, pos + len(line) + 1
         line_end = line_start + len(line)
@@ -415,6 +422,7 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
         if "index" not in row or "content" not in row:
             state.warn("unplaced_table_row", f"a table row has no 序号 or no task text: "
                        f"{line.strip()[:40]!r}", line_start)
+            rejected = True
             continue
         row["_section"] = section
         row["_columns"] = columns          # the header this row's cells follow
@@ -424,6 +432,11 @@ def _parse_region(state: ParseState, start: int, end: int) -> None:
         state.place(line_start, line_end)
     if section_rows and not state.sections:   # a notice that is only its table
         state.sections.extend(section_rows)
+    if columns is not None and not rows and not section_rows and not rejected:
+        # A header and nothing under it: the rows ran onto the header's line (a page flattened
+        # to one line), and no cell of them can be told apart. Said, not dropped unseen.
+        state.warn("unplaced_table_row", "a table header with no row under it: its rows, if "
+                   "any, could not be told apart (a table flattened to one line?)", start)
     if _titles_per_row(columns or [], categories, rows):
         rows = [({**row, "_title": category_.title}, None) for row, category_ in rows]
         categories = []

@@ -42,15 +42,15 @@ def strip_emphasis(cell: str) -> str:
 
 
 def index_number(cell: str) -> int:
-    """The number of a 序号 cell: 3, 3., 3、 or 三.
+    """The number of a 序号 cell: 3, 3., 3、, (3) or 三.
 
-    >>> index_number("12."), index_number("十二")
-    (12, 12)
+    >>> index_number("12."), index_number("(12)"), index_number("十二")
+    (12, 12, 12)
     """
     match = CN_INDEX.match(cell)
     if match:
         return cn_to_int(match["num"]) or 0
-    return int(cell.rstrip(".、"))
+    return int(cell.rstrip(".、").strip("()"))
 
 
 def is_section_row(row: dict[str, str]) -> bool:

@@ -67,11 +67,16 @@ def is_institution(name: str) -> bool:
     return name.endswith(INSTITUTION_ENDINGS)
 
 
-# A bare place, as it stands before a shared institution: 浦东新区, 嘉定区. 各市 and 各县(市)
+# A bare place, as it stands before a shared institution: 浦东新区, 嘉定区, and below a county
+# 福田街道, 温泉镇 (福田街道、南园街道办事处; 温泉镇、苏家坨镇人民政府). 各市 and 各县(市)
 # are classes of places: 各市、县区人民政府 is one unit (``PLACE_CLASS``).
-BARE_PLACE = regex.compile(r"^(?!各)[\p{Han}()]{1,8}?(?:新区|区|县|市)$")
-PLACE_PREFIX = regex.compile(r"^(?P<place>[\p{Han}]{1,6}?(?:新区|区|县|市))(?P<rest>\p{Han}{2,}.*)$")
+BARE_PLACE = regex.compile(r"^(?!各)[\p{Han}()]{1,8}?(?:新区|区|县|市|街道|镇|乡)$")
+PLACE_PREFIX = regex.compile(r"^(?P<place>[\p{Han}]{1,6}?(?:新区|区|县|市|街道|镇|乡))"
+                             r"(?P<rest>\p{Han}{2,}.*)$")
+_PLACE_LAST = "区县市道镇乡"  # the last character of a bare place: a cheap test before BARE_PLACE
 
+# Role words, then a space before the next names: A牵头 B配合 with the comma lost.
+ROLE_THEN_SPACE = re.compile(r"(?<=牵头|负责|配合|参与|参加|协助)[ ]+(?=\S)")
 # A role in brackets after a name: 区发改局(牵头), 市发改委〔牵头〕.
 INLINE_ROLE = re.compile(rf"[(〔\[【](?P<words>{roles.alternation(roles.INLINE_WORDS)})"
                          r"(?:单位|部门)?[)〕\]】]$")
@@ -167,7 +172,7 @@ def split_names(names: str) -> tuple[list[str], bool]:
     >>> split_names("市中级人民法院等相关单位")
     (['市中级人民法院'], True)
     """
-    names = "".join(names.split()).strip("、,;:。")
+    names = _spaced_list(names).strip("、,;:。")
     parts = split_top(names, _SEPARATORS)
     if not parts:
         return [], False
@@ -195,6 +200,28 @@ def split_names(names: str) -> tuple[list[str], bool]:
     return result, is_open
 
 
+def _spaced_list(names: str) -> str:
+    """``names`` without spaces, a space between whole names read as 、: table cells often give
+    one unit a line (市发改委 市财政局 once the lines are joined). A space inside a name, or after
+    a bare place (上海市 发展改革委, a wrapped name), is dropped.
+
+    >>> _spaced_list("市发改委 市财政局"), _spaced_list("上海市 发展改革委"), _spaced_list("市发 改委")
+    ('市发改委、市财政局', '上海市发展改革委', '市发改委')
+    """
+    pieces = names.split()
+    if len(pieces) > 1 and all(_whole_name(piece) for piece in pieces):
+        return "、".join(pieces)
+    return "".join(pieces)
+
+
+def _whole_name(piece: str) -> bool:
+    """An agency's whole name (perhaps with its role in brackets), not a bare place."""
+    inline = piece[-1:] in _CLOSE and INLINE_ROLE.search(piece)
+    name = piece[:inline.start()] if inline else piece
+    return looks_like_agency(name) and len(name) >= 3 and not BARE_PLACE.match(name) \
+        and not name.startswith("等")      # 市发改委 等相关部门: the tail of the list
+
+
 def _has_joiner(name: str) -> bool:
     """The cheap gate of ``JOINED``: one of its joining words is in the name."""
     return "和" in name or "及" in name or "与" in name or "会同" in name or "联合" in name
@@ -202,12 +229,21 @@ def _has_joiner(name: str) -> bool:
 
 def _expand_distributive(parts: list[str]) -> list[str] | None:
     """浦东新区、嘉定区人民政府 → each place with the shared institution; else None."""
-    if len(parts) < 2 or not all(p[-1] in "区县市" and BARE_PLACE.match(p) for p in parts[:-1]):
+    if len(parts) < 2 or not all(p[-1] in _PLACE_LAST and BARE_PLACE.match(p) for p in parts[:-1]):
         return None
     last = PLACE_PREFIX.match(parts[-1])
     if not last or not is_institution(last["rest"]):
         return None
+    levels = {_sub_county_level(p) for p in (*parts[:-1], last["place"])}
+    if len(levels) > 1:
+        return None   # 城关镇、东城街道办事处: a town has no 办事处; each level its own body
     return [p + last["rest"] for p in parts[:-1]] + [parts[-1]]
+
+
+def _sub_county_level(place: str) -> str:
+    """街道, 镇 or 乡 for a place below a county; "" for a county, a city or a district, which
+    may share one (XX县、YY市人民政府)."""
+    return next((level for level in ("街道", "镇", "乡") if place.endswith(level)), "")
 
 
 def _expand_runs(parts: list[str]) -> list[str]:
@@ -216,7 +252,7 @@ def _expand_runs(parts: list[str]) -> list[str]:
     result: list[str] = []
     run_start = 0          # where the bare places before the current part begin in result
     for part in parts:
-        if part[-1] in "区县市" and BARE_PLACE.match(part):
+        if part[-1] in _PLACE_LAST and BARE_PLACE.match(part):
             result.append(part)
             continue
         expanded = _expand_distributive(result[run_start:] + [part]) \
@@ -282,6 +318,7 @@ def _parse_unit_list(text: str) -> tuple[tuple[RawUnit, ...], bool]:
     name no role has role None (immutable results, shared by every column and caller)."""
     units: list[RawUnit] = []
     is_open = False
+    text = ROLE_THEN_SPACE.sub(",", text)
     for segment in split_top(text, ";"):
         for names, role in _shared_roles(split_top(segment, ",")):
             found, clause_open = split_names(names)
