@@ -112,7 +112,7 @@ def test_csv_has_one_row_per_task_and_reads_back_identical(clean_notices, name):
     for row, task in zip(rows[1:], notice.tasks):
         cells = dict(zip(TASK_COLUMNS, row))
         assert cells["text"] == task.text and cells["index"] == str(task.index)
-        assert cells["lead"] == "、".join(u.name for u in task.units if u.role == "lead")
+        assert cells["lead"] == ";".join(u.name for u in task.units if u.role == "lead")
         assert cells["units_open"] == ("true" if task.units_open else "false")
     assert text.count("\r\n") >= len(rows) and "\n" not in text.replace("\r\n", "")
 
@@ -132,7 +132,7 @@ def test_csv_quotes_commas_quotes_and_newlines():
     first = dict(zip(TASK_COLUMNS, rows[1]))
     assert first["text"] == notice.tasks[0].text
     assert first["source"] == "dir/a,b.txt" and first["section_title"] == "# 总则 <b>粗</b>"
-    assert first["support"] == "市法制办、区政府" and first["group"] == ""
+    assert first["support"] == "市法制办;区政府" and first["group"] == ""
     assert dict(zip(TASK_COLUMNS, rows[2]))["deadline"] == "2023年底"
 
 
@@ -247,3 +247,17 @@ def test_rich_table_has_a_row_per_agency_and_reads_no_markup():
 @pytest.mark.parametrize("module", [markdown, units, csv_export, frame])
 def test_doctests(module):
     assert doctest.testmod(module).failed == 0
+
+
+def test_a_unit_with_a_dunhao_in_its_name_splits_back_from_its_csv_cell() -> None:
+    """各市、州、县人民政府 is one unit: the tasks layout joins units with ;, which no name holds."""
+    import csv as csv_module
+    import io
+
+    from creditplan import parse_text
+    from creditplan.export import export
+
+    notice = parse_text("一、总则\n(一)建立制度。(各市、州、县人民政府,省发展改革委负责)\n")
+    rows = list(csv_module.DictReader(io.StringIO("".join(export([notice], "csv")))))
+    assert rows[0]["responsible"].split(";") == [u.name for u in notice.tasks[0].units] == [
+        "各市、州、县人民政府", "省发展改革委"]

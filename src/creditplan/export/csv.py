@@ -19,9 +19,9 @@ group                 the heading between section and task, or the table categor
 index                 the task's own number
 task_title            the task's heading-like first sentence, if any
 text                  the task's whole text
-lead                  units with role lead, joined with 、
-support               units with role support, joined with 、
-responsible           units with role responsible, joined with 、
+lead                  units with role lead, joined with ;
+support               units with role support, joined with ;
+responsible           units with role responsible, joined with ;
 units_open            true when the unit list ends in 等 (it is not complete)
 deadline              the 完成时限 cell or field
 note                  the 备注 cell
@@ -53,7 +53,9 @@ TASK_COLUMNS = (*NOTICE_COLUMNS, *TASK_KEY_COLUMNS, "text", "lead", "support", "
 UNIT_COLUMNS = (*NOTICE_COLUMNS, *TASK_KEY_COLUMNS, "unit", "canonical", "role", "line")
 
 ROLES = ("lead", "support", "responsible")
-UNIT_SEPARATOR = "、"  # how Chinese lists agencies, and a character no unit name contains
+# Not 、: a unit may hold one (各市、州、县人民政府 is one class of places). ";" never stands in a
+# unit's name outside brackets (unit lists are split on it), so the column splits back exactly.
+UNIT_SEPARATOR = ";"
 
 
 def export_csv(notices: Iterable[Notice], options: ExportOptions) -> Iterator[str]:
