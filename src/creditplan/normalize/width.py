@@ -45,7 +45,7 @@ _FOLDABLE = LazyPattern(f"[\uff01-\uff5e{_SMALL_FORMS}{_SPACES}]", 0, re.compile
 # class of several ranges (``_FOLDABLE``) character by character, so the ranges are searched
 # one at a time and the other spaces with ``in``.
 _FULL_WIDTH_FORM = regex.compile(r"[\uff01-\uff5e]")
-_SMALL_FORM = regex.compile(f"[{_SMALL_FORMS}]")
+_SMALL_FORM = regex.compile(r"[\ufe10-\ufe6b]")    # one range: a superset of the small forms
 _EN_SPACE = regex.compile(r"[\u2000-\u200a]")
 _OTHER_SPACES = "\u3000\u00a0\u1680\u202f\u205f\v\f"
 
