@@ -21,7 +21,7 @@ from .responsibility import parse_cell
 from .state import ParseState
 from .table_cells import (continues, index_number, is_section_row, join_continued, merge_header,
                           refit_continuation, strip_emphasis)
-from .units import looks_like_agency, parse_unit_list, unit_records
+from .units import looks_like_agency, read_units, unit_records
 
 # The cell patterns are simple and tried on every cell: stdlib re, whose calls cost half of
 # regex's. (The few with \p{Han} stay with regex.)
@@ -263,7 +263,7 @@ def _cell_type(cell: str) -> str:
     if len(cell) <= _DEADLINE_CELL_MAX and DEADLINE_CELL.match(cell) \
             and not looks_like_agency(cell):
         return "deadline"
-    units, _ = parse_unit_list(cell)
+    units, _ = read_units(cell)
     if units and all(looks_like_agency(u.name) for u in units):
         return "agencies"
     if len(cell) <= 30 and "," not in cell:

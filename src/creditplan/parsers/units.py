@@ -308,14 +308,15 @@ def parse_unit_list(text: str, default_role: str = "responsible") -> tuple[list[
     [RawUnit(name='发展改革委', role='lead'), RawUnit(name='人民银行', role='lead'), \
 RawUnit(name='法制办', role='support')]
     """
-    units, is_open = _parse_unit_list(text)
-    return [RawUnit(name, role or default_role) for name, role in units], is_open
+    units, is_open = read_units(text)
+    return [unit if unit.role else RawUnit(unit.name, default_role) for unit in units], is_open
 
 
 @lru_cache(maxsize=8192)
-def _parse_unit_list(text: str) -> tuple[tuple[RawUnit, ...], bool]:
+def read_units(text: str) -> tuple[tuple[RawUnit, ...], bool]:
     """The cached work of ``parse_unit_list``, whatever the default role: a unit whose words
-    name no role has role None (immutable results, shared by every column and caller)."""
+    name no role has role None (immutable results, shared by every column and caller; a
+    caller that only asks what the names are needs no more)."""
     units: list[RawUnit] = []
     is_open = False
     text = ROLE_THEN_SPACE.sub(",", text)
