@@ -13,7 +13,7 @@ from itertools import accumulate, repeat
 import regex
 
 from ..lazy import LazyPattern
-from .edits import StepResult, matches_at, unchanged
+from .edits import StepResult, delete_spans, matches_at, unchanged
 from .script import converter
 
 _FURNITURE_LINE = LazyPattern(
@@ -275,11 +275,4 @@ def drop_trailing_border(text: str) -> StepResult:
 
 def _apply(text: str, edits: list[tuple[int, int, int]]) -> StepResult:
     """Delete the edited stretches (edits here only ever delete)."""
-    if not edits:
-        return unchanged(text)
-    pieces, last = [], 0
-    for start, end, _ in edits:
-        pieces.append(text[last:start])
-        last = end
-    pieces.append(text[last:])
-    return StepResult("".join(pieces), edits, len(edits), [])
+    return delete_spans(text, [(start, end) for start, end, _ in edits])

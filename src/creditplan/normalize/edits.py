@@ -74,6 +74,25 @@ def substitute(pattern: regex.Pattern, text: str,
     return StepResult("".join(pieces), edits, len(edits), [])
 
 
+def delete_spans(text: str, spans: Iterable[tuple[int, int]]) -> StepResult:
+    """Delete the ordered, non-overlapping ``spans`` from ``text``, one counted edit each.
+
+    >>> delete_spans("ab(x)c", [(2, 5)])
+    StepResult(text='abc', edits=[(2, 5, 0)], count=1, notes=[])
+    """
+    pieces: list[str] = []
+    edits: list[Edit] = []
+    last = 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        edits.append((start, end, 0))
+        last = end
+    if not edits:
+        return unchanged(text)
+    pieces.append(text[last:])
+    return StepResult("".join(pieces), edits, len(edits), [])
+
+
 def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
     """The matches ``pattern.finditer(text)`` gives, trying only the offsets in ``starts``.
 

@@ -19,7 +19,7 @@ from collections import Counter
 from itertools import accumulate
 
 from ..lazy import LazyPattern
-from .edits import StepResult, matches_at, unchanged
+from .edits import StepResult, delete_spans, matches_at, unchanged
 
 PAGE_NUMBER = LazyPattern(
     r"""
@@ -75,17 +75,12 @@ def drop_running_heads(text: str) -> StepResult:
         dropped |= found
     if not dropped:
         return unchanged(text)
-    edits, pos = [], 0
+    spans, pos = [], 0
     for index, line in enumerate(lines):
         if index in dropped and line:
-            edits.append((pos, pos + len(line), 0))
+            spans.append((pos, pos + len(line)))
         pos += len(line) + 1
-    pieces, last = [], 0
-    for start, end, _ in edits:
-        pieces.append(text[last:start])
-        last = end
-    pieces.append(text[last:])
-    return StepResult("".join(pieces), edits, len(edits), [])
+    return delete_spans(text, spans)
 
 
 def _heads(words: list[str], marks: set[int], dropped: set[int]) -> set[int]:

@@ -28,7 +28,7 @@ from importlib import resources
 import regex
 
 from ..lazy import LazyPattern
-from .edits import Edit, StepResult, unchanged
+from .edits import StepResult, delete_spans
 
 # Sure annotations a line needs before its one-letter readings (a, e, o, m, n) count as readings.
 DENSE_LINE = 3
@@ -176,25 +176,6 @@ def sure_on_line(text: str, pos: int, starts: list[int]) -> int:
     return bisect_left(starts, last) - bisect_left(starts, first)
 
 
-def remove_spans(text: str, spans: list[tuple[int, int]]) -> StepResult:
-    """Delete the ordered, non-overlapping ``spans`` from ``text``, one counted edit each.
-
-    >>> remove_spans("ab(x)c", [(2, 5)])
-    StepResult(text='abc', edits=[(2, 5, 0)], count=1, notes=[])
-    """
-    if not spans:
-        return unchanged(text)
-    pieces: list[str] = []
-    edits: list[Edit] = []
-    last = 0
-    for start, end in spans:
-        pieces.append(text[last:start])
-        edits.append((start, end, 0))
-        last = end
-    pieces.append(text[last:])
-    return StepResult("".join(pieces), edits, len(edits), [])
-
-
 def strip_pinyin_annotations(text: str) -> StepResult:
     """Remove bracketed pinyin readings that follow a Han character, and only those.
 
@@ -203,4 +184,4 @@ def strip_pinyin_annotations(text: str) -> StepResult:
     >>> strip_pinyin_annotations("信用中國(上海)、E企融(e)、(a)").count
     0
     """
-    return remove_spans(text, find_annotations(text))
+    return delete_spans(text, find_annotations(text))
