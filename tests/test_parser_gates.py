@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from creditplan.normalize.edits import LINE_END, _line_ends
-from creditplan.parsers import flat_table, responsibility, roles, table, titles, units
+from creditplan.parsers import (flat_table, responsibility, roles, table_columns, table_regions,
+                                titles, units)
 
 SHORTCUT = settings(max_examples=500, deadline=None)
 
@@ -106,7 +107,7 @@ TABLE_LINE = regex.compile(r"^[^\n]*[|\t][^\n]*[|\t][^\n]*$", regex.MULTILINE)
 @SHORTCUT
 @given(text=pieces("|", "\t", "\n", "甲", " ", "||", max_size=30))
 def test_separated_lines_are_the_lines_the_pattern_matched(text: str) -> None:
-    assert list(table._separated_lines(text)) == [m.span() for m in TABLE_LINE.finditer(text)]
+    assert list(table_regions._separated_lines(text)) == [m.span() for m in TABLE_LINE.finditer(text)]
 
 
 @SHORTCUT
@@ -124,8 +125,8 @@ def test_flat_headers_are_found_on_the_lines_that_name_the_index(text: str) -> N
 @SHORTCUT
 @given(cell=pieces("2023年底前完成", "长期", "持续", "甲", "年底", "6月", "推进", max_size=20))
 def test_a_cell_longer_than_the_deadline_limit_is_never_a_deadline(cell: str) -> None:
-    if len(cell) > table._DEADLINE_CELL_MAX:
-        assert not table.DEADLINE_CELL.match(cell)
+    if len(cell) > table_columns.DEADLINE_CELL_MAX:
+        assert not table_columns.DEADLINE_CELL.match(cell)
 
 
 # --- offsets: line ends ---------------------------------------------------------------------

@@ -11,12 +11,13 @@ from typing import Callable
 
 from .assign import assign_responsibility
 from .clauses import parse_clauses
-from .flat_table import find_flat_tables, parse_flat_tables
 from .coverage import collect_preamble, measure_coverage, place_closing_fields
+from .flat_table import find_flat_tables, parse_flat_tables
 from .metadata import parse_metadata
 from .signature import parse_closing
 from .state import ParseState
-from .table import find_tables, parse_tables
+from .table import parse_tables
+from .table_regions import find_tables
 from .vertical_table import find_vertical_tables, parse_vertical_tables
 
 Parser = Callable[[ParseState], None]

@@ -21,8 +21,8 @@ from ..lazy import LazyPattern
 from ..normalize.edits import matches_at
 from .responsibility import DEADLINE_CLAUSE, parse_cell
 from .state import ParseState
-from .table import HEADER_COLUMNS
 from .table_bounds import after_table, lines_holding
+from .table_columns import HEADER_COLUMNS
 from .titles import flow
 from .units import unit_records
 

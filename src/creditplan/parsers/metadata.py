@@ -14,7 +14,7 @@ from .signature import (DATE, ISSUER_END, MAX_SIGNERS, SEGMENT, SENTENCE_MARKS, 
                         cover_signature, distinct_bodies, is_signer, iso_date, split_issuers,
                         year_number)
 from .state import ParseState
-from .table import TABLE_TITLE
+from .table_regions import TABLE_TITLE
 from .units import split_names
 
 # A notice title; the words before it on its line name the issuers. Matched from 关于 on, so

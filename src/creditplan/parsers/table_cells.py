@@ -70,9 +70,9 @@ def merge_header(above: list[str], below: list[str], kind_of) -> list[str] | Non
 
     Position by position: a word below that names a column of its own replaces the one above
     (责任单位 above 牵头单位); one that does not is the end of the word above (工作 / 任务).
-    ``kind_of`` names a cell's column (``table._column_kind``).
+    ``kind_of`` names a cell's column (``table_columns.column_kind``).
 
-    >>> from creditplan.parsers.table import _column_kind as kind
+    >>> from creditplan.parsers.table_columns import column_kind as kind
     >>> merge_header(["序号", "工作任务", "责任单位", "", "完成时限"], ["", "", "牵头单位", "配合单位"], kind)
     ['序号', '工作任务', '牵头单位', '配合单位', '完成时限']
     >>> merge_header(["序号", "工作", "牵头"], ["", "任务", "单位"], kind)

@@ -21,8 +21,8 @@ from functools import partial
 from ..lazy import LazyPattern
 from .responsibility import parse_cell
 from .state import ParseState
-from .table import DEADLINE_CELL, HEADER_COLUMNS
 from .table_bounds import after_table, lines_holding
+from .table_columns import DEADLINE_CELL, HEADER_COLUMNS
 from .titles import flow
 from .units import looks_like_agency, split_top, unit_records
 
