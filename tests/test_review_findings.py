@@ -92,3 +92,12 @@ def test_the_numbers_of_a_list_of_attachments_are_no_tasks(tail: str) -> None:
     notice = parse_text("一、总则\n(一)建立制度。(责任单位:市发改委)\n" + tail)
     assert [(t.path, t.text) for t in notice.tasks] == [([1, 1], "建立制度。")]
     assert not notice.groups and not notice.warnings and notice.coverage == 1.0
+
+
+def test_a_column_no_field_holds_goes_to_the_note_not_away() -> None:
+    notice = parse_text("某市2021年信用重点任务分工表\n序号|工作任务|工作目标|责任单位|完成时限|备注\n"
+                        "1|建立信用制度。|年底前出台办法|市发改委|2021年底|\n"
+                        "2|推进信用修复。|修复率达到90%|市司法局|2021年6月|另行通知\n")
+    assert [(t.text, t.deadline, t.note) for t in notice.tasks] == [
+        ("建立信用制度。", "2021年底", "工作目标:年底前出台办法"),
+        ("推进信用修复。", "2021年6月", "另行通知; 工作目标:修复率达到90%")]

@@ -78,7 +78,9 @@ class Task(Record):
                                                         "(等相关单位, 等有关部门): it is not complete.")
     deadline: str | None = Field(default=None, description="Extension: a table's 完成时限/时间进度 "
                                                            "cell or a clause's 完成时限: field.")
-    note: str | None = Field(default=None, description="Extension: a table's 备注 cell.")
+    note: str | None = Field(default=None, description="Extension: a table's 备注 cell, and the "
+                                                       "cells of columns no other field holds "
+                                                       "(工作目标:…).")
     line: int = Field(description="1-based line of the input where the task starts.")
     span: tuple[int, int] = Field(description="Character offsets of the task in the normalized text.")
 

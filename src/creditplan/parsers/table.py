@@ -20,7 +20,7 @@ from .state import ParseState
 from .table_cells import (continues, index_number, is_section_row, join_continued,
                           refit_continuation)
 from .table_columns import (CATEGORY_CELL, RULE_ROW, SECTION_CELL, Column, assign_cells,
-                            header_columns, read_header, split_cells)
+                            extra_note, header_columns, read_header, split_cells)
 from .table_regions import CONTINUED_TABLE, TABLE_TITLE, find_tables
 from .units import unit_records
 
@@ -193,6 +193,11 @@ def _next_category(cell: str | None, current: Category | None,
     return category
 
 
+def _note(row: dict) -> str | None:
+    """The 备注 cell, with the cells of columns no field holds after it."""
+    return "; ".join(filter(None, (row.get("note"), extra_note(row)))) or None
+
+
 def _row_task(state: ParseState, row: dict, category: Category | None, columns: list[Column],
               by_title: bool) -> dict:
     section, group = row["_section"], category.number if category else None
@@ -214,7 +219,7 @@ def _row_task(state: ParseState, row: dict, category: Category | None, columns: 
     return {"origin": "table", "section": section, "group": group, "index": index,
             "path": [p for p in (section, group, index) if p is not None],
             "title": row.get("_title"), "text": text, "units": unit_records(units),
-            "units_open": is_open, "deadline": row.get("deadline"), "note": row.get("note"),
+            "units_open": is_open, "deadline": row.get("deadline"), "note": _note(row),
             "line": state.line_of(start), "span": (start, end)}
 
 

@@ -56,6 +56,16 @@ class Column:
     kind: str
     role: str | None = None
     task_words: bool = False   # a category named like a task (工作任务 beside 具体措施)
+    name: str = ""             # the header's words (kept for a column no record field holds)
+
+
+# A row's cell under a column no record field holds (工作目标, 考核指标) is kept under this key
+# and its header's name, and goes to the task's note: no cell is dropped.
+EXTRA = "extra:"
+
+
+def _key(column: Column, position: int) -> str:
+    return column.kind if column.kind != "extra" else f"{EXTRA}{column.name or position}"
 
 
 def header_columns(cells: list[str]) -> list[Column] | None:
@@ -76,11 +86,11 @@ def header_columns(cells: list[str]) -> list[Column] | None:
         task_words = kinds.index("content")
         kinds[task_words] = "category"
     return [Column(k or "extra", role=k if k in ("lead", "support", "responsible") else None,
-                   task_words=i == task_words) for i, k in enumerate(kinds)]
+                   task_words=i == task_words, name=cells[i]) for i, k in enumerate(kinds)]
 
 
 def read_header(cells: list[str], next_line: str,
-            alone: list[Column] | None) -> tuple[list[Column] | None, bool]:
+                alone: list[Column] | None) -> tuple[list[Column] | None, bool]:
     """The columns a line names (``alone`` when read by itself), perhaps with the line after it
     (a header over two lines: 责任单位 above 牵头单位 | 配合单位, or words wrapped in their
     cells); and whether it took two lines."""
@@ -172,13 +182,13 @@ def assign_cells(cells: list[str], columns: list[Column]) -> dict[str, str]:
     >>> assign_cells(["2", "制定方案,明确任务。", "市经济信息化委", "相关委办局", ""], cols)
     {'index': '2', 'content': '制定方案,明确任务。', 'lead': '市经济信息化委', 'support': '相关委办局'}
     """
-    if len(cells) == len(columns):
-        by_position = {c.kind: cell for c, cell in zip(columns, cells) if cell}
+    if len(cells) <= len(columns):   # fewer only when the last cells were empty, or merged
+        by_position = {_key(c, i): cell for i, (c, cell) in enumerate(zip(columns, cells)) if cell}
         if _plausible(by_position):
             return by_position
     assigned: dict[str, str] = {}
     col = 0
-    for cell in cells:
+    for position, cell in enumerate(cells):
         kind = cell_type(cell)
         if kind == "empty":
             col += 1
@@ -186,8 +196,20 @@ def assign_cells(cells: list[str], columns: list[Column]) -> dict[str, str]:
         fits = FITS[kind]
         target = next((i for i in range(col, len(columns)) if columns[i].kind in fits), None)
         if target is None:
-            assigned.setdefault("extra", cell)
+            extra = next((c for c in columns[col:] if c.kind == "extra"), None)
+            assigned[_key(extra, position) if extra else f"{EXTRA}{position}"] = cell
             continue
         assigned[columns[target].kind] = cell
         col = target + 1
     return assigned
+
+
+def extra_note(row: dict[str, str]) -> str | None:
+    """The cells of a row under columns no record field holds, as a note: 工作目标:出台办法.
+
+    >>> extra_note({"content": "建立制度。", "extra:工作目标": "出台办法", "extra:4": "另见附表"})
+    '工作目标:出台办法; 另见附表'
+    """
+    notes = [f"{key[len(EXTRA):]}:{cell}" if not key[len(EXTRA):].isdigit() else cell
+             for key, cell in row.items() if key.startswith(EXTRA)]
+    return "; ".join(notes) or None
