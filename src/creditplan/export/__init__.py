@@ -81,6 +81,7 @@ FORMATS: dict[str, Format] = {
     "md": Format(render_markdown, markdown_frame),
 }
 
+
 def export(notices: Iterable[Notice], format: str = "json",  # noqa: A002 - the format's name
            options: ExportOptions | None = None) -> Iterator[str]:
     """The chunks of ``notices`` in ``format`` (a key of ``EXPORTERS``)."""

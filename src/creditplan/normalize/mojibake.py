@@ -75,6 +75,7 @@ _ASCII_LETTER = LazyPattern(r"[A-Za-z]")
 _HAN = LazyPattern(r"\p{Han}")
 _NON_ASCII = LazyPattern(r"[^\x00-\x7f\s]")
 
+
 def repair_mojibake(text: str) -> StepResult:
     """Undo a wrong decoding of the whole text, line by line, when that reads as Chinese.
 

@@ -176,6 +176,8 @@ def _heading_responsibility(state: ParseState, items: list[Item], index: int,
         return first_child      # words after it: no responsibility that closes the heading
     state.meta.setdefault("heading_units", {})[tuple(_path(items, index))] = found
     return label.end + found.start
+
+
 # How far back from a paragraph's end its responsibility is looked for: as far as
 # ``responsibility`` looks for the opener of a bracket. A paragraph that no responsibility has
 # closed yet grows line by line; reading all of it at every line ending in a bracket made
