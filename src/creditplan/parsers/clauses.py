@@ -15,6 +15,7 @@ import regex
 from .coverage import attachment_lists
 from .numbering import Item, accept_in_sequence, find_labels
 from .responsibility import ANY_LABEL, OPENERS, find_responsibility, parse_content
+from .signature import MAX_SIGNERS, is_signer
 from .state import ParseState
 from .titles import flow, split_heading
 
@@ -40,7 +41,6 @@ END_MATTER = regex.compile(
 FLAT_END_MATTER = regex.compile(r"[ ](?:附件(?:[ ]*[:\d]|(?=[ ]|$))|抄送[ ]*:|主题词[ ]*:|联系人[ ]*:)")
 FLAT_DATE = regex.compile(r"[ ](?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?=[ ]|$)")
 SIGNER = regex.compile(r"[\p{Han}、]{2,60}(?:办公室|人民政府|政府|委员会|局|厅|委|办|中心)")
-MAX_SIGNER_LINES = 3   # bodies signing one a line above the date
 
 CN_KINDS = frozenset({"cn", "cn_paren"})
 CLOSERS = ")〕]】"     # the closing bracket of each opener in ``OPENERS``, in order
@@ -267,13 +267,14 @@ def _cut_end_matter(text: str, start: int, end: int) -> int:
 
 def _signers_above(text: str, start: int, date: int) -> int:
     """Where a signature begins whose date line starts at ``date``: at the lines of signing
-    bodies just above it (at most ``MAX_SIGNER_LINES``), else at the date. A line of agency
-    names with no date under it is no signature: a unit list wrapped over lines."""
+    bodies just above it (as many and as ``signature.signature_at`` reads them), else at the
+    date. A line of agency names with no date under it is no signature: a unit list wrapped
+    over lines."""
     begin, line_end, signers = date, date - 1, 0
-    while signers < MAX_SIGNER_LINES and line_end > start:
+    while signers < MAX_SIGNERS and line_end > start:
         above = text.rfind("\n", start, line_end) + 1 or start
         if text[above:line_end].strip(" "):       # blank lines between: a Word copy's
-            if not SIGNER.fullmatch(text[above:line_end].strip(" ")):
+            if not is_signer(text[above:line_end].strip(" ")):
                 break
             begin, signers = above, signers + 1
         line_end = above - 1
