@@ -13,8 +13,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import variants
-from creditplan.normalize import boilerplate, pinyin, width
-from creditplan.normalize.edits import matches_at
+from creditplan.normalize import boilerplate, pinyin, script, width
+from creditplan.normalize.edits import Deletions, OffsetMap, delete_spans, matches_at
 
 PIECES = [
     " ", "  ", "\n", "\u3000", "\t", "《", "》", "“", "”", "(", ")", "[", "]", "【", "】", "「", "」",
@@ -124,3 +124,44 @@ def test_annotations_are_the_ones_the_one_pattern_finds(text: str) -> None:
     dense = [span for span in maybe
              if pinyin.sure_on_line(text, span[0], starts) >= pinyin.DENSE_LINE]
     assert pinyin.find_annotations(text) == sorted(sure + dense)
+
+
+# Characters on either side of the lanes' edges: a top bit set (U+8000 and over), all ones
+# below it (U+7FFF), all ones (U+FFFF), beyond the BMP (two UTF-16 units), ASCII.
+LANE_EDGES = st.sampled_from(["a", "關", "关", "\u7fff", "\u8000", "\uffff", "\U0002000b", "𠀋"])
+
+
+@GATE
+@given(pairs=st.lists(st.tuples(LANE_EDGES, LANE_EDGES), max_size=40))
+def test_changed_characters_are_counted_as_one_by_one(pairs: list[tuple[str, str]]) -> None:
+    """count_changed, on whole strings at once, counts what a character-by-character walk does."""
+    old, new = "".join(a for a, _ in pairs), "".join(b for _, b in pairs)
+    assert script.count_changed(old, new) == sum(a != b for a, b in pairs)
+
+
+ANNOTATED = st.lists(st.sampled_from(["關", "于", "區", "(guān)", "(yú)", "(men)", "(qū)", "(guan1)",
+                                      "(a)", "(e)", "(beijing)", "(上海)", "E", "(", ")", "）",
+                                      "（", "（fā）", "\n", " ", "𠀋"]),
+                     max_size=30).map("".join)
+
+
+@GATE
+@given(text=ANNOTATED)
+@example(text="關(guān)于(yú)區(qū)")
+def test_one_split_strips_what_reading_by_reading_strips(text: str) -> None:
+    """The split of the usual annotated copy gives the text, edits and offsets that judging
+    each reading (find_annotations, delete_spans) gives."""
+    result = pinyin.strip_pinyin_annotations(text)
+    expected = delete_spans(text, pinyin.find_annotations(text))
+    assert (result.text, list(result.edits), result.count) == \
+        (expected.text, list(expected.edits), expected.count)
+    fast, slow = OffsetMap(text), OffsetMap(text)
+    fast.push(result.edits)
+    slow.push(list(expected.edits))
+    assert [fast.to_input(pos) for pos in range(len(result.text) + 1)] == \
+        [slow.to_input(pos) for pos in range(len(result.text) + 1)]
+
+
+def test_the_usual_annotated_copy_is_stripped_in_one_split() -> None:
+    assert isinstance(pinyin.strip_pinyin_annotations("關(guān)于(yú)").edits, Deletions)
+    assert not isinstance(pinyin.strip_pinyin_annotations("關(guān)于(a)").edits, Deletions)

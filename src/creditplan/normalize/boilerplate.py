@@ -13,7 +13,7 @@ from itertools import accumulate, repeat
 import regex
 
 from ..lazy import LazyPattern
-from .edits import StepResult, delete_spans, matches_at, unchanged
+from .edits import StepResult, delete_spans, matches_at, split_lines, unchanged
 from .script import converter
 
 _FURNITURE_LINE = LazyPattern(
@@ -177,7 +177,7 @@ def drop_furniture_lines(text: str) -> StepResult:
     >>> drop_furniture_lines("首页 > 通知\\n一、總則\\n發表:市政府 瀏覽:12").text
     '\\n一、總則\\n'
     """
-    lines = text.split("\n")
+    lines = split_lines(text)
     # No furniture holds a full stop: prose lines are skipped without a match.
     tried = [i for i, line in enumerate(lines)
              if line and len(line) <= MAX_FURNITURE and "。" not in line]
@@ -261,7 +261,7 @@ def drop_trailing_border(text: str) -> StepResult:
     """Remove a lone table border left at the end of a line that is not a table row."""
     if "|" not in text:
         return unchanged(text)
-    lines = text.split("\n")
+    lines = split_lines(text)
     if 1 not in map(str.count, lines, repeat("|")):
         return unchanged(text)  # table rows have several pipes; a lone border has one
     edits, pos = [], 0

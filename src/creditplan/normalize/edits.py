@@ -10,7 +10,11 @@ edit lists so that a span in the final text maps back to the original input, whi
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate, repeat
+from operator import add
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 import regex
@@ -33,7 +37,7 @@ class StepResult(NamedTuple):
     """What a normalization step gives: the new text, its edits, how many repairs, notes."""
 
     text: str
-    edits: list[Edit]
+    edits: list[Edit] | Deletions
     count: int
     notes: list[Note]
 
@@ -93,6 +97,81 @@ def delete_spans(text: str, spans: Iterable[tuple[int, int]]) -> StepResult:
     return StepResult("".join(pieces), edits, len(edits), [])
 
 
+class Deletions(Sequence[Edit]):
+    """The edits of a step that only deleted, kept as the pieces of a regex split: the text
+    kept and the text deleted alternate, ``[kept, deleted, kept, …, kept]``.
+
+    A pinyin copy has hundreds of deletions; made from the pieces, its offset layer is two
+    running sums of their lengths, with no Python code run an edit. It reads as the list of
+    ``(start, end, 0)`` edits ``delete_spans`` would give.
+
+    >>> edits = Deletions(["關", "(guān)", "于", "(yú)", ""])
+    >>> list(edits), edits == [(1, 7, 0), (8, 12, 0)]
+    ([(1, 7, 0), (8, 12, 0)], True)
+    """
+
+    def __init__(self, pieces: list[str]) -> None:
+        # All the offset layer needs: where each deletion stands in the output (the kept text
+        # before it ends there) and how much was deleted up to and with it.
+        self._kept_ends = list(accumulate(map(len, pieces[0:-1:2])))
+        self._removed = list(accumulate(map(len, pieces[1::2])))
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each deletion starts in the input: its place in the output, moved on by what
+        was deleted before it."""
+        return list(map(add, self._kept_ends, [0, *self._removed[:-1]]))
+
+    @cached_property
+    def ends(self) -> list[int]:
+        """Where each deletion ends in the input."""
+        return list(map(add, self._kept_ends, self._removed))
+
+    def __len__(self) -> int:
+        return len(self._removed)
+
+    def __getitem__(self, index):  # type: ignore[override]  # an int or a slice, as a list
+        return list(self)[index]      # for readers (tests, --explain): the layer never indexes
+
+    def __iter__(self) -> Iterator[Edit]:
+        return zip(self.starts, self.ends, repeat(0))
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Deletions({list(self)!r})"
+
+    def layer(self) -> "_DeletionLayer":
+        """The offset layer of these edits: in the output, deletion i stands (empty) where the
+        kept text before it ends, and from there on an offset lies further on in the input by
+        all the text deleted up to and with it."""
+        return _DeletionLayer(self._kept_ends, self._removed)
+
+
+# The last text ``split_lines`` split, with its lines.
+_last_split: tuple[str, list[str]] = ("", [""])
+
+
+def split_lines(text: str) -> list[str]:
+    """``text.split("\\n")``, kept until another text is split: the line-walking steps run one
+    after another and most hand on the very text they were given, which is then split once.
+
+    The list is shared: callers read it and never change it.
+
+    >>> text = "甲\\n乙"
+    >>> split_lines(text) is split_lines(text), split_lines(text) is split_lines("甲\\n" + "乙")
+    (True, False)
+    """
+    global _last_split
+    last = _last_split          # one read: another thread may replace it meanwhile
+    if last[0] is text:
+        return last[1]
+    lines = text.split("\n")
+    _last_split = (text, lines)
+    return lines
+
+
 def matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
     """The matches ``pattern.finditer(text)`` gives, trying only the offsets in ``starts``.
 
@@ -130,36 +209,46 @@ def _line_ends(text: str) -> list[int]:
 
 @dataclass
 class _Layer:
-    """One step's edits, indexed by where they landed in that step's output."""
+    """One step's edits, with where each landed in that step's output."""
 
-    new_starts: list[int]
-    new_ends: list[int]
-    old_starts: list[int]
-    old_ends: list[int]
+    edits: list[Edit]
+    new_starts: list[int]   # where each edit's new text starts in the output, for bisect
 
     @classmethod
     def from_edits(cls, edits: list[Edit]) -> "_Layer":
-        layer = cls([], [], [], [])
+        # One append an edit: a pinyin copy has hundreds, and this runs for every notice.
+        new_starts: list[int] = []
         shift = 0
         for start, end, new_len in edits:
-            new_start = start + shift
-            layer.new_starts.append(new_start)
-            layer.new_ends.append(new_start + new_len)
-            layer.old_starts.append(start)
-            layer.old_ends.append(end)
-            shift += new_len - (end - start)
-        return layer
+            new_starts.append(start + shift)
+            shift += new_len - end + start
+        return cls(edits, new_starts)
 
     def back(self, pos: int) -> int:
         """Map an offset in this step's output to its input."""
         i = bisect_right(self.new_starts, pos) - 1
         if i < 0:
             return pos
-        if pos >= self.new_ends[i]:
-            return pos - self.new_ends[i] + self.old_ends[i]
+        start, end, new_len = self.edits[i]
+        new_start = self.new_starts[i]
+        if pos >= new_start + new_len:
+            return pos - new_start - new_len + end
         # inside a replacement: keep the same distance from its start, clamped to the old run
-        return self.old_starts[i] + min(pos - self.new_starts[i],
-                                        self.old_ends[i] - self.old_starts[i])
+        return start + min(pos - new_start, end - start)
+
+
+@dataclass
+class _DeletionLayer:
+    """The layer of ``Deletions``: where each deletion stands in the output, and how much
+    was deleted up to and with it."""
+
+    new_starts: list[int]
+    removed: list[int]
+
+    def back(self, pos: int) -> int:
+        """Map an offset in this step's output to its input."""
+        i = bisect_right(self.new_starts, pos) - 1
+        return pos if i < 0 else pos + self.removed[i]
 
 
 @dataclass
@@ -167,13 +256,14 @@ class OffsetMap:
     """Maps offsets in normalized text back to the original input text and its lines."""
 
     original: str
-    layers: list[_Layer] = field(default_factory=list)
+    layers: list[_Layer | _DeletionLayer] = field(default_factory=list)
     _newlines: list[int] | None = None
 
-    def push(self, edits: list[Edit]) -> None:
+    def push(self, edits: list[Edit] | Deletions) -> None:
         """Record the edits of the next step (call in step order)."""
         if edits:
-            self.layers.append(_Layer.from_edits(edits))
+            self.layers.append(edits.layer() if isinstance(edits, Deletions)
+                               else _Layer.from_edits(edits))
 
     def to_input(self, pos: int) -> int:
         """The input offset a normalized offset came from."""

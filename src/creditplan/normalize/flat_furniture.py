@@ -17,7 +17,7 @@ import regex
 from ..lazy import LazyPattern
 from .boilerplate import (MAX_FURNITURE, SIZE_ONLY, _FURNITURE_LINE, _apply, _near_furniture,
                           _screened)
-from .edits import StepResult, unchanged
+from .edits import StepResult, split_lines, unchanged
 from .script import converter
 
 # A navigation trail at a stretch's start, its crumbs without spaces of their own:
@@ -48,7 +48,7 @@ def drop_furniture_stretches(text: str) -> StepResult:
     """
     edits: list[tuple[int, int, int]] = []
     pos = 0
-    for line in text.split("\n"):
+    for line in split_lines(text):
         # one stretch, or none but indentation: no former line to drop
         if len(line) > MAX_FURNITURE and " " in line.strip(" "):
             edits.extend((pos + start, pos + end, 0) for start, end in _furniture_in(line))

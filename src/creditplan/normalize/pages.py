@@ -19,7 +19,7 @@ from collections import Counter
 from itertools import accumulate
 
 from ..lazy import LazyPattern
-from .edits import StepResult, delete_spans, matches_at, unchanged
+from .edits import StepResult, delete_spans, matches_at, split_lines, unchanged
 
 PAGE_NUMBER = LazyPattern(
     r"""
@@ -63,7 +63,7 @@ def drop_running_heads(text: str) -> StepResult:
     found = [m.start() for m in matches_at(PAGE_NUMBER, text, starts)]
     if len(found) < 2:
         return unchanged(text)
-    lines = text.split("\n")
+    lines = split_lines(text)
     line_starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
     marks = [bisect_right(line_starts, pos) - 1 for pos in found]
     words = [line.strip(" \f") for line in lines]

@@ -28,7 +28,7 @@ from importlib import resources
 import regex
 
 from ..lazy import LazyPattern
-from .edits import StepResult, delete_spans
+from .edits import Deletions, StepResult, delete_spans, unchanged
 
 # Sure annotations a line needs before its one-letter readings (a, e, o, m, n) count as readings.
 DENSE_LINE = 3
@@ -48,14 +48,16 @@ _UNTONE = str.maketrans(
 )
 
 # A reading is ``(`` or ``（``, the syllable, a numeric tone perhaps, and ``)`` or ``）``.
-_READING_BODY = rf"""
-    (?P<syllable>
+_SYLLABLE = rf"""
         [a-zêü{_TONED_LETTERS}]         # starts with a letter, so (2017年) and (一) never match
         [a-zêü{_TONED_LETTERS}\u0300-\u030c]{{0,7}}  # zhuang is 6, plus room for combining
-    )                                   #   marks; the table decides what is a syllable
+"""                                     #   marks; the table decides what is a syllable
+_READING_BODY = rf"""
+    (?P<syllable> {_SYLLABLE} )
     (?P<tone> [1-5] )?                  # numeric tone, guan1; 5 is the neutral tone
     [)）]                               # either closing bracket, copies mix them
 """
+_READING_SHAPE = rf"(?: {_SYLLABLE} ) [1-5]? [)）]"  # the same, without its groups
 
 # Where a reading may begin: an opening bracket and a letter. Searched with regex, which finds a
 # literal first character at string search speed; most notices have brackets but no reading.
@@ -75,6 +77,16 @@ READINGS = {
                           re.VERBOSE, re.compile))
     for bracket, literal in (("(", r"\("), ("（", "（"))
 }
+
+# The first patterns again, the whole reading one group: a split of the text by one of them
+# alternates the text kept and the readings.
+READING_SPLIT = {
+    bracket: LazyPattern(rf"( {literal} (?<= [\u4e00-\u9fa5]{literal} ) {_READING_SHAPE} )",
+                         re.VERBOSE, re.compile)
+    for bracket, literal in (("(", r"\("), ("（", "（"))
+}
+# A reading as the split gives it, taken apart for ``classify``.
+_READING = LazyPattern(rf"[(（] {_READING_BODY}", re.VERBOSE, re.compile)
 
 # Where a reading must stand: right after a Han character (關(guān), not E(pin)), or after that
 # character's other readings (關(guān)(guan1), all removed in one pass).
@@ -184,4 +196,29 @@ def strip_pinyin_annotations(text: str) -> StepResult:
     >>> strip_pinyin_annotations("信用中國(上海)、E企融(e)、(a)").count
     0
     """
+    brackets = [bracket for bracket in READINGS
+                if bracket in text and READING_START[bracket].search(text)]
+    if not brackets:
+        return unchanged(text)
+    if len(brackets) == 1:
+        result = _strip_sure(text, brackets[0])
+        if result is not None:
+            return result
     return delete_spans(text, find_annotations(text))
+
+
+def _strip_sure(text: str, bracket: str) -> StepResult | None:
+    """The usual annotated copy, stripped in one split: one kind of bracket, every reading
+    after a common Han character and sure. None when the copy is not so (``find_annotations``
+    then decides reading by reading); what this gives is what that would."""
+    pieces = READING_SPLIT[bracket].split(text)
+    readings = pieces[1::2]
+    if not readings:
+        return None
+    if any(classify(*_READING.match(reading).groups()) != "sure" for reading in set(readings)):
+        return None
+    _, other = READINGS[bracket]
+    if any(AFTER_HAN.match(text, match.start()) and classify(*match.groups())
+           for match in other.finditer(text)):
+        return None
+    return StepResult("".join(pieces[0::2]), Deletions(pieces), len(readings), [])

@@ -48,21 +48,27 @@ def count_changed(old: str, new: str) -> int:
     """How many positions of two strings of the same length hold different characters.
 
     Counted on whole strings at C speed rather than character by character: both become one
-    integer of 32-bit lanes (UTF-32), XOR leaves a lane non-zero where they differ, and adding
-    0x7FFFFFFF to every lane sets its top bit exactly then (a lane is under 2**21, so no carry
-    crosses lanes).
+    integer of 16-bit lanes (UTF-16; 32-bit lanes of UTF-32 when a character is beyond the
+    BMP), XOR leaves a lane non-zero where they differ, and a lane is non-zero exactly when
+    its top bit is set or adding all ones below the top bit to the rest of it sets that bit
+    (no carry crosses lanes).
 
-    >>> count_changed("關于體系", "关于体系")
-    2
+    >>> count_changed("關于體系", "关于体系"), count_changed("𠀋關", "𠀋关")
+    (2, 1)
     """
     size = len(old)
-    lanes = (int.from_bytes(old.encode("utf-32-le", "surrogatepass"), "little")
-             ^ int.from_bytes(new.encode("utf-32-le", "surrogatepass"), "little"))
+    width, codec = 2, "utf-16-le"
+    old_bytes, new_bytes = old.encode(codec, "surrogatepass"), new.encode(codec, "surrogatepass")
+    if len(old_bytes) != 2 * size or len(new_bytes) != 2 * size:   # surrogate pairs
+        width, codec = 4, "utf-32-le"
+        old_bytes, new_bytes = (old.encode(codec, "surrogatepass"),
+                                new.encode(codec, "surrogatepass"))
+    lanes = int.from_bytes(old_bytes, "little") ^ int.from_bytes(new_bytes, "little")
     if not lanes:
         return 0
-    below_top = int.from_bytes(b"\xff\xff\xff\x7f" * size, "little")
-    top = int.from_bytes(b"\x00\x00\x00\x80" * size, "little")
-    return ((lanes + below_top) & top).bit_count()
+    below_top = int.from_bytes((b"\xff" * (width - 1) + b"\x7f") * size, "little")
+    top = int.from_bytes((b"\x00" * (width - 1) + b"\x80") * size, "little")
+    return ((((lanes & below_top) + below_top) | lanes) & top).bit_count()
 
 
 def _by_line(text: str, config: str) -> tuple[StepResult, str]:
