@@ -142,7 +142,7 @@ class Deletions(Sequence[Edit]):
     def __repr__(self) -> str:
         return f"Deletions({list(self)!r})"
 
-    def layer(self) -> "_DeletionLayer":
+    def layer(self) -> _DeletionLayer:
         """The offset layer of these edits: in the output, deletion i stands (empty) where the
         kept text before it ends, and from there on an offset lies further on in the input by
         all the text deleted up to and with it."""
