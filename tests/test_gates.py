@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import variants
-from creditplan.normalize import boilerplate, pinyin, script, width
+from creditplan.normalize import boilerplate, flat_furniture, pinyin, script, width
 from creditplan.normalize.edits import Deletions, OffsetMap, delete_spans, matches_at
 
 PIECES = [
@@ -91,6 +91,15 @@ def test_the_screens_know_every_character_t2s_makes_into_one_of_theirs() -> None
 def test_byline_starts_hold_every_byline(text: str) -> None:
     found = matches_at(boilerplate.INLINE_BYLINE, text, boilerplate._byline_starts(text))
     assert [m.span() for m in found] == _starts(boilerplate.INLINE_BYLINE, text)
+
+
+@GATE
+@given(text=st.lists(st.sampled_from(["首页", "首頁", "首", ">", " > ", "›", " ", "  ", ":", " : ", "当前位置",
+                                      "您现在的位置", "所在位置", "政务公开", "通知", "。", "甲"]),
+                     max_size=25).map("".join))
+@example(text="当前位置 : 首页 > 通知 首页>公开")
+def test_trail_starts_hold_every_flat_trail(text: str) -> None:
+    assert flat_furniture._trail_spans(text) == _starts(flat_furniture.FLAT_TRAIL, text)
 
 
 @GATE
