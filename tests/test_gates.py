@@ -174,3 +174,13 @@ def test_one_split_strips_what_reading_by_reading_strips(text: str) -> None:
 def test_the_usual_annotated_copy_is_stripped_in_one_split() -> None:
     assert isinstance(pinyin.strip_pinyin_annotations("關(guān)于(yú)").edits, Deletions)
     assert not isinstance(pinyin.strip_pinyin_annotations("關(guān)于(a)").edits, Deletions)
+
+
+@GATE
+@given(text=st.text(st.sampled_from("，：；（）！？％\u3000　Ａ１．﹝﹞\u00a0\u2003\v甲a ,")))
+def test_width_folds_each_character_as_its_table_says(text: str) -> None:
+    """Folding the usual marks kind by kind and the rest by one scan is the table, character
+    by character, with every folded character counted."""
+    folded = [width._FOLD.get(char, char) for char in text]
+    result = width.fold_width(text)
+    assert (result.text, result.count) == ("".join(folded), sum(map(str.__ne__, text, folded)))

@@ -48,6 +48,7 @@ _FULL_WIDTH_FORM = regex.compile(r"[\uff01-\uff5e]")
 _SMALL_FORM = regex.compile(r"[\ufe10-\ufe6b]")    # one range: a superset of the small forms
 _EN_SPACE = regex.compile(r"[\u2000-\u200a]")
 _OTHER_SPACES = "\u3000\u00a0\u1680\u202f\u205f\v\f"
+_USUAL_WIDE = "，：；（）！？％\u3000"  # the full-width marks and space most notices are written with
 
 # Line ends of every system, the byte-order mark and zero-width marks: none carries meaning.
 # U+0085 (NEL) is left alone: in notices it is a GBK byte read as Latin-1, for the mojibake step.
@@ -112,13 +113,23 @@ def fold_width(text: str) -> StepResult:
     >>> fold_width("（一）甲，乙\u3000丙")
     StepResult(text='(一)甲,乙 丙', edits=[], count=4, notes=[])
     """
-    if not (_FULL_WIDTH_FORM.search(text) or _EN_SPACE.search(text) or _SMALL_FORM.search(text)
+    count = 0
+    wide = _FULL_WIDTH_FORM.search(text)
+    if wide:
+        # The marks most notices are written with, replaced kind by kind (string searches)
+        # before the class of all foldable characters is scanned for the rarer rest.
+        for char in _USUAL_WIDE:
+            if char in text:
+                count += text.count(char)
+                text = text.replace(char, _FOLD[char])
+        wide = _FULL_WIDTH_FORM.search(text, wide.start())  # one for one: nothing before it
+    if not (wide or _EN_SPACE.search(text) or _SMALL_FORM.search(text)
             or any(space in text for space in _OTHER_SPACES)):
-        return unchanged(text)
+        return StepResult(text, [], count, []) if count else unchanged(text)
     found = _FOLDABLE.findall(text)
     for char in set(found):  # a few kinds of character: str.replace beats str.translate
         text = text.replace(char, _FOLD[char])
-    return StepResult(text, [], len(found), [])
+    return StepResult(text, [], count + len(found), [])
 
 
 _BLANK_LINES = LazyPattern(r"(?<=\n\n)\n+")
