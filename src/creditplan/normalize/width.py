@@ -42,10 +42,10 @@ _FOLD = {**_WIDE_TO_ASCII, **_SMALL_TO_NORMAL, **{c: " " for c in _SPACES}}
 _FOLDABLE = LazyPattern(f"[\uff01-\uff5e{_SMALL_FORMS}{_SPACES}]", 0, re.compile)
 
 # The gate of ``fold_width``: regex searches a class of one range at string-search speed but a
-# class of several ranges (``_FOLDABLE``) character by character, so the ranges are searched
-# one at a time and the other spaces with ``in``.
-_FULL_WIDTH_FORM = regex.compile(r"[\uff01-\uff5e]")
-_SMALL_FORM = regex.compile(r"[\ufe10-\ufe6b]")    # one range: a superset of the small forms
+# class of several ranges (``_FOLDABLE``) character by character, so the forms (full-width and
+# small, one range from U+FE10 to U+FF5E) and the en spaces are searched one range at a time
+# and the other spaces with ``in``.
+_WIDE_OR_SMALL_FORM = regex.compile(r"[\ufe10-\uff5e]")  # one range: a superset of both
 _EN_SPACE = regex.compile(r"[\u2000-\u200a]")
 _OTHER_SPACES = "\u3000\u00a0\u1680\u202f\u205f\v\f"
 _USUAL_WIDE = "，：；（）！？％\u3000"  # the full-width marks and space most notices are written with
@@ -114,7 +114,7 @@ def fold_width(text: str) -> StepResult:
     StepResult(text='(一)甲,乙 丙', edits=[], count=4, notes=[])
     """
     count = 0
-    wide = _FULL_WIDTH_FORM.search(text)
+    wide = _WIDE_OR_SMALL_FORM.search(text)
     if wide:
         # The marks most notices are written with, replaced kind by kind (string searches)
         # before the class of all foldable characters is scanned for the rarer rest.
@@ -122,9 +122,8 @@ def fold_width(text: str) -> StepResult:
             if char in text:
                 count += text.count(char)
                 text = text.replace(char, _FOLD[char])
-        wide = _FULL_WIDTH_FORM.search(text, wide.start())  # one for one: nothing before it
-    if not (wide or _EN_SPACE.search(text) or _SMALL_FORM.search(text)
-            or any(space in text for space in _OTHER_SPACES)):
+        wide = _WIDE_OR_SMALL_FORM.search(text, wide.start())  # one for one: none before it
+    if not (wide or _EN_SPACE.search(text) or any(space in text for space in _OTHER_SPACES)):
         return StepResult(text, [], count, []) if count else unchanged(text)
     found = _FOLDABLE.findall(text)
     for char in set(found):  # a few kinds of character: str.replace beats str.translate
