@@ -99,6 +99,7 @@ def strip_markdown(text: str) -> StepResult:
     >>> strip_markdown("## 一、总则\\n**(一)推动立法。** 配合宣贯。").text
     '一、总则\\n(一)推动立法。 配合宣贯。'
     """
-    if "#" not in text and "**" not in text:
+    # "*" before "**": a search for one character runs at memchr speed, for two ten times slower
+    if "#" not in text and ("*" not in text or "**" not in text):
         return unchanged(text)
     return substitute(MARKDOWN, text, lambda match: "")

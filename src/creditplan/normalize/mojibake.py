@@ -56,6 +56,13 @@ SHOWN_AS_LATIN = regex.compile(
 _UTF8_AS_GBK_SIGNS = "锛銆鐨鍙涓浜鏂彂绗鍏"
 MIN_SIGNS = 3  # signs enough to try family (c) on any text; a short text needs one per…
 SIGN_SPACING = 500  # …this many characters
+# Five of the signs (銆 鍏 鍙 鏂 鐨) lie in one range of traditional characters with a metal
+# radical, which a simplified notice seldom uses: one scan of the range (regex searches one
+# range at string-search speed) spares their five searches, which run slowly for characters
+# whose low byte is common in Chinese text.
+_SIGN_RANGE = regex.compile(r"[\u9286-\u9428]")
+_SIGNS_OUTSIDE_RANGE = "".join(sign for sign in _UTF8_AS_GBK_SIGNS
+                               if not "\u9286" <= sign <= "\u9428")
 
 
 def _decoded(raw: bytes, codec: str) -> str | None:
@@ -92,7 +99,8 @@ def repair_mojibake(text: str) -> StepResult:
     """
     latin = SHOWN_AS_LATIN.search(text) is not None
     # ``in`` first: on a clean text it is several times faster than ``count``
-    signs = sum(text.count(sign) for sign in _UTF8_AS_GBK_SIGNS if sign in text)
+    counted = _UTF8_AS_GBK_SIGNS if _SIGN_RANGE.search(text) else _SIGNS_OUTSIDE_RANGE
+    signs = sum(text.count(sign) for sign in counted if sign in text)
     gbk = signs >= MIN_SIGNS or 0 < signs * SIGN_SPACING >= len(text)
     if not latin and not gbk:
         return unchanged(text)
