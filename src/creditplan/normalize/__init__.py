@@ -77,7 +77,8 @@ def normalize(text: str, opencc_config: str = "t2s") -> Normalized:
     current = text
     for name, step in STEPS:
         result = step(current)
-        _record(name, result, offsets, repairs, notes)
+        if result.count or result.edits or result.notes:  # most steps find nothing to do
+            _record(name, result, offsets, repairs, notes)
         current = result.text
     result, script = to_simplified(current, opencc_config)
     display = current if not result.edits else result.text
