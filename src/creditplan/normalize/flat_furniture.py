@@ -31,7 +31,7 @@ FLAT_TRAIL = LazyPattern(
     regex.VERBOSE,
 )
 _TRAIL_FIELDS = ("当前位置", "您现在的位置", "你的位置", "所在位置")
-_HOMES = ("首页", "首頁")
+_HOME_PAGES = ("页", "頁")  # after 首
 
 
 def _trail_spans(line: str) -> list[tuple[int, int]]:
@@ -39,16 +39,16 @@ def _trail_spans(line: str) -> list[tuple[int, int]]:
     at the field before its colon (当前位置: 首页), found by looking back from it. The pattern
     tried at every offset of a flattened page's one line cost half this step."""
     starts = []
-    for home in _HOMES:
-        at = line.find(home)
-        while at >= 0:
+    at = line.find("首")    # one character: found at memchr speed, 首页 ten times slower
+    while at >= 0:
+        if line.startswith(_HOME_PAGES, at + 1):
             end = _before_spaces(line, at)
             if line.endswith(":", 0, end):
                 end = _before_spaces(line, end - 1)
                 starts += [end - len(field) for field in _TRAIL_FIELDS
                            if line.endswith(field, 0, end)]
             starts.append(at)
-            at = line.find(home, at + 1)
+        at = line.find("首", at + 1)
     return [match.span() for match in matches_at(FLAT_TRAIL, line, sorted(starts))]
 
 
