@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import variants
-from creditplan.normalize import boilerplate, flat_furniture, pinyin, script, width
+from creditplan.normalize import boilerplate, byte_shift, damage, flat_furniture, pinyin, script, width
 from creditplan.normalize.edits import Deletions, OffsetMap, delete_spans, matches_at
 
 PIECES = [
@@ -184,3 +184,32 @@ def test_width_folds_each_character_as_its_table_says(text: str) -> None:
     folded = [width._FOLD.get(char, char) for char in text]
     result = width.fold_width(text)
     assert (result.text, result.count) == ("".join(folded), sum(map(str.__ne__, text, folded)))
+
+
+# The damage patterns as they were written before their question marks were led by a literal:
+# every alternative with its own lookbehinds and its own class of both marks.
+LOST_SPACES_AS_WRITTEN = regex.compile(
+    r"(?P<indent>(?<=^[\ \t\u3000\u00a0\u2000-\u200a\u202f?？]{0,40})[?？]{2,})"
+    r"|(?<=[。；：，、！）」』”】〉》);:,!\]])[?？]{2,}"
+    r"|(?<=[\ \u3000\u00a0])[?？]{2,}(?=[^\x00-\x7f]|\d)"
+    r"|(?<=\p{Han})(?<![吗呢么嘛吧啊嗎麼])[?？]{2,}(?=[\p{L}\p{N}（《“「【])"
+    r"|(?<=[\p{N}\p{Latin}])[?？]{2,}(?=[\p{Han}（《“「【])", regex.MULTILINE)
+BYTE_SHIFT_AS_WRITTEN = regex.compile(
+    r"[?？](?P<reading>[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）])?"
+    r"(?P<run>[^\x00-\x7f\s]{1,40}[A-Za-z])(?![A-Za-z])"
+    r"|[?？](?P<to_ascii>[^\x00-\x7f\s?]{2,40})\?")
+DAMAGED = st.lists(st.sampled_from(["?", "？", "??", "???", "甲", "吗", "。", ",", " ", "\u3000", "\n",
+                                    "a", "G60", "1", "qū)", "嶓w", "锹肌", "(", "《"]),
+                   max_size=25).map("".join)
+
+
+@GATE
+@given(text=DAMAGED)
+@example(text="??一、总则\n工作。??二、G60??科创 真的吗??好")
+@example(text="區域?qū)嶓w經濟?锹肌?")
+def test_damage_patterns_led_by_their_marks_match_as_written(text: str) -> None:
+    mark = "?？" if "？" in text else "?"
+    for pattern, written, group in ((damage.LOST_SPACES[mark], LOST_SPACES_AS_WRITTEN, "indent"),
+                                    (byte_shift.BYTE_SHIFT[mark], BYTE_SHIFT_AS_WRITTEN, "to_ascii")):
+        assert [(m.span(), m.group(group) is None) for m in pattern.finditer(text)] == \
+            [(m.span(), m.group(group) is None) for m in written.finditer(text)]

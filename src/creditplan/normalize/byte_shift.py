@@ -36,24 +36,28 @@ from .script import converter
 # Readings with tone marks, as in 區(qū): the "(" of a stray one may go with the lost bytes.
 _PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 
-BYTE_SHIFT = LazyPattern(
-    rf"""
-    [?？]                                 # the lost lead byte, shown as a question mark
-    (?P<reading> [{_PINYIN_LETTERS}]{{1,6}} [)）] )?  # a stray reading (qū) left by the damage
-    (?P<run>
-      [^\x00-\x7f\s]{{1,40}}               # trail+lead pairs: Han, or from the GBK symbol rows
+_BYTE_SHIFT = rf"""
+    {{mark}}                              # the lost lead byte, shown as a question mark
+    (?:
+      (?P<reading> [{_PINYIN_LETTERS}]{{{{1,6}}}} [)）] )?  # a stray reading (qū) the damage left
+      (?P<run>
+        [^\x00-\x7f\s]{{{{1,40}}}}           # trail+lead pairs: Han, or from the GBK symbol rows
                                           #   (kana, Greek, bopomofo…); encoding checks them
-      [A-Za-z]                            # a trail byte 0x40-0x7E shown as ASCII ends the shift
-    )
-    (?! [A-Za-z] )                        # a lone letter: a real word (APP, G60) would go on
+        [A-Za-z]                          # a trail byte 0x40-0x7E shown as ASCII ends the shift
+      )
+      (?! [A-Za-z] )                      # a lone letter: a real word (APP, G60) would go on
     |
-    [?？]                                 # the lost lead byte
-    (?P<to_ascii> [^\x00-\x7f\s?]{{2,40}} )   # trail+lead pairs, two at least (？ is A3 BF)
-    \?                                    # the last trail byte, which the byte after it could
+      (?P<to_ascii> [^\x00-\x7f\s?]{{{{2,40}}}} )   # trail+lead pairs, two at least (？: A3 BF)
+      \?                                  # the last trail byte, which the byte after it could
                                           #   not pair with (an ASCII one, or the end)
-    """,
-    regex.VERBOSE,
-)
+    )
+"""
+# Either question mark, and (the usual text, without ？) "?" alone: a literal first character,
+# which regex skips to at string search speed where a class of two is tried at every offset.
+BYTE_SHIFT = {
+    "?？": LazyPattern(_BYTE_SHIFT.format(mark="[?？]"), regex.VERBOSE),
+    "?": LazyPattern(_BYTE_SHIFT.format(mark=r"\?"), regex.VERBOSE),
+}
 
 _HAN = LazyPattern(r"\p{Han}")
 
@@ -115,7 +119,7 @@ def repair_byte_shift(text: str) -> StepResult:
             return None
         return lost_first + rest + lost_last
 
-    result = substitute(BYTE_SHIFT, text, realign)
+    result = substitute(BYTE_SHIFT["?？" if "？" in text else "?"], text, realign)
     return result._replace(notes=notes)
 
 

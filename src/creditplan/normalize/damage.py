@@ -24,23 +24,33 @@ from .charset import ORDINARY_MARKS, common_han
 from .edits import Note, StepResult, substitute, unchanged
 from .script import converter
 
-LOST_SPACES = LazyPattern(
-    r"""
-      (?P<indent> (?<= ^ [\ \t\u3000\u00a0\u2000-\u200a\u202f?？]{0,40} ) [?？]{2,} )
-                                                  # at a line start (after any spaces or other
-                                                  #   lost ones, NBSP too): a lost indent
-    | (?<= [。；：，、！）」』”】〉》);:,!\]] ) [?？]{2,}  # after a clause ends (either width):
-                                                  #   a lost separator; ? never follows 。
-    | (?<= [\ \u3000\u00a0] ) [?？]{2,} (?= [^\x00-\x7f] | \d )   # after a space, before
-                                                  #   Chinese or a number label: pages
-                                                  #   flattened to one line
-    | (?<= \p{Han} ) (?<! [吗呢么嘛吧啊嗎麼] )     # between Han and a word: a separator, but not
-      [?？]{2,} (?= [\p{L}\p{N}（《“「【] )        #   after a question particle (真的吗??)
-    | (?<= [\p{N}\p{Latin}] )                     # after a number or a latin word, before Han
-      [?？]{2,} (?= [\p{Han}（《“「【] )           #   (G60??科创); a?b=1 and why?? stay
-    """,
-    regex.VERBOSE | regex.MULTILINE,
-)
+# Two question marks lead every alternative, the lookbehinds looking back past them: led by a
+# literal (a text with ASCII "?" only, the usual damage), regex skips to each at string search
+# speed instead of trying the lookbehinds at every offset.
+_LOST_SPACES = r"""
+    {lead}                                       # the run's first two marks, then the rest
+    (?: (?P<indent> (?<= ^ [\ \t\u3000\u00a0\u2000-\u200a\u202f?？]{{0,40}} {lead} ) {rest} )
+                                                 # at a line start (after any spaces or other
+                                                 #   lost ones, NBSP too): a lost indent
+      | (?<= [。；：，、！）」』”】〉》);:,!\]] {lead} ) {rest}   # after a clause ends (either
+                                                 #   width): a lost separator; ? never follows 。
+      | (?<= [\ \u3000\u00a0] {lead} ) {rest} (?= [^\x00-\x7f] | \d )   # after a space,
+                                                 #   before Chinese or a number label: pages
+                                                 #   flattened to one line
+      | (?<= \p{{Han}} {lead} ) (?<! [吗呢么嘛吧啊嗎麼] {lead} )   # between Han and a word: a
+        {rest} (?= [\p{{L}}\p{{N}}（《“「【] )         #   separator, but not after a question
+                                                 #   particle (真的吗??)
+      | (?<= [\p{{N}}\p{{Latin}}] {lead} )             # after a number or a latin word, before
+        {rest} (?= [\p{{Han}}（《“「【] )              #   Han (G60??科创); a?b=1 and why?? stay
+    )
+"""
+# The runs of either question mark, and (the usual text, without ？) of "?" alone.
+LOST_SPACES = {
+    "?？": LazyPattern(_LOST_SPACES.format(lead="[?？]{2}", rest="[?？]*"),
+                      regex.VERBOSE | regex.MULTILINE),
+    "?": LazyPattern(_LOST_SPACES.format(lead=r"\?\?", rest=r"\?*"),
+                     regex.VERBOSE | regex.MULTILINE),
+}
 
 # Runs that no decoding can bring back.
 UNRECOVERABLE = LazyPattern(
@@ -188,7 +198,7 @@ def repair_lost_spaces(text: str) -> StepResult:
     """
     if "?" not in text and "？" not in text:
         return unchanged(text)
-    return substitute(LOST_SPACES, text, _spacing_for)
+    return substitute(LOST_SPACES["?？" if "？" in text else "?"], text, _spacing_for)
 
 
 def _spacing_for(match: regex.Match) -> str:
