@@ -153,7 +153,10 @@ _FIELDS_BEFORE_COLON = frozenset(
     ("发表", "發表", "发布", "發布", "發佈", "来源", "來源", "信息来源", "信息來源", "作者", "编辑",
      "編輯")
     + tuple(verb + noun for verb in ("发布", "發布", "發佈", "更新") for noun in ("时间", "時間", "日期")))
-_FIELD_ENDS = frozenset(field[-1] for field in _FIELDS_BEFORE_COLON)
+# A colon after the last character of such a field (表, 源, 间 …), spaces between: the literal
+# first lets regex skip from colon to colon, the lookbehind judges each in C.
+_COLON_AFTER_FIELD_END = LazyPattern(
+    ":(?<=[{}][ ]*:)".format("".join(sorted({field[-1] for field in _FIELDS_BEFORE_COLON}))))
 _PHONE_WIDGETS = ("扫一扫在手机", "掃一掃在手機")
 
 # Furniture lines are short; only lines up to this length are tried, which keeps the step cheap.
@@ -240,15 +243,12 @@ def drop_inline_bylines(text: str) -> StepResult:
 def _byline_starts(text: str) -> list[int]:
     """Every offset where ``INLINE_BYLINE`` can match, in order (see ``_FIELDS_BEFORE_COLON``)."""
     starts = []
-    colon = text.find(":")
-    while colon >= 0:
-        end = colon
-        while end and text[end - 1] == " ":
+    for colon in _COLON_AFTER_FIELD_END.finditer(text):
+        end = colon.start()
+        while text[end - 1] == " ":
             end -= 1
-        if end and text[end - 1] in _FIELD_ENDS:    # 表, 源, 间 …: a field may end here
-            starts += [end - size for size in (4, 2)
-                       if end >= size and text[end - size:end] in _FIELDS_BEFORE_COLON]
-        colon = text.find(":", colon + 1)
+        starts += [end - size for size in (4, 2)
+                   if end >= size and text[end - size:end] in _FIELDS_BEFORE_COLON]
     for widget in _PHONE_WIDGETS:
         at = text.find(widget) if widget[0] in text else -1  # one character is found faster
         while at >= 0:
