@@ -102,6 +102,15 @@ def test_trail_starts_hold_every_flat_trail(text: str) -> None:
     assert flat_furniture._trail_spans(text) == _starts(flat_furniture.FLAT_TRAIL, text)
 
 
+def test_an_update_timestamp_in_a_line_goes_whatever_else_the_text_holds() -> None:
+    """The byline pattern names 更新日期: with a date; it once went only when another byline
+    word (发布, 浏览 …) stood somewhere in the text, as a gate searched for those first."""
+    for before in ("通知", "通知 发布会"):
+        text = f"{before} 更新日期:2023-05-01 一、总则"
+        assert boilerplate.drop_inline_bylines(text).text == f"{before}  一、总则"
+    assert boilerplate.drop_inline_bylines("请及时更新日期:见附件").count == 0
+
+
 @GATE
 @given(text=piece_text)
 def test_messy_space_signs_hold_every_messy_run(text: str) -> None:

@@ -147,8 +147,8 @@ INLINE_BYLINE = LazyPattern(
 )
 
 # Where a byline can begin: the field just before a colon (发表:, 信息来源 :, 发布时间:), found by
-# looking back from each colon (a notice has few), or the phone-link widget. INLINE_BYLINE is
-# tried there only, not at every offset of the text.
+# looking back from each colon after a field's last character, or the phone-link widget.
+# INLINE_BYLINE is tried there only, not at every offset of the text.
 _FIELDS_BEFORE_COLON = frozenset(
     ("发表", "發表", "发布", "發布", "發佈", "来源", "來源", "信息来源", "信息來源", "作者", "编辑",
      "編輯")
@@ -232,7 +232,9 @@ def drop_inline_bylines(text: str) -> StepResult:
         return unchanged(text)
     # No search for the words a byline needs (浏览, 发布时间 …) first: each is a search of the
     # whole text for two characters or more, and together they cost far more than trying the
-    # pattern at the few places a field stands before a colon.
+    # pattern at the few places a field stands before a colon. (That list lacked 更新日期, so a
+    # lone 更新日期: timestamp, which the pattern names, used to stay unless another byline
+    # word stood somewhere in the text; it goes now, as 发布日期: always did.)
     starts = _byline_starts(text)
     if not starts:
         return unchanged(text)
@@ -245,7 +247,7 @@ def _byline_starts(text: str) -> list[int]:
     starts = []
     for colon in _COLON_AFTER_FIELD_END.finditer(text):
         end = colon.start()
-        while text[end - 1] == " ":
+        while text[end - 1] == " ":   # stops: the lookbehind saw a field's character before
             end -= 1
         starts += [end - size for size in (4, 2)
                    if end >= size and text[end - size:end] in _FIELDS_BEFORE_COLON]

@@ -102,8 +102,9 @@ class Deletions(Sequence[Edit]):
     kept and the text deleted alternate, ``[kept, deleted, kept, …, kept]``.
 
     A pinyin copy has hundreds of deletions; made from the pieces, its offset layer is two
-    running sums of their lengths, with no Python code run an edit. It reads as the list of
-    ``(start, end, 0)`` edits ``delete_spans`` would give.
+    running sums of their lengths, with no Python code run an edit. It iterates, indexes and
+    compares equal (to a list or another ``Deletions``) as the list of ``(start, end, 0)``
+    edits ``delete_spans`` would give; it is read, never added to.
 
     >>> edits = Deletions(["關", "(guān)", "于", "(yú)", ""])
     >>> list(edits), edits == [(1, 7, 0), (8, 12, 0)]
@@ -137,7 +138,8 @@ class Deletions(Sequence[Edit]):
         return zip(self.starts, self.ends, repeat(0))
 
     def __eq__(self, other: object) -> bool:
-        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+        return list(self) == list(other) if isinstance(other, (list, Deletions)) \
+            else NotImplemented
 
     def __repr__(self) -> str:
         return f"Deletions({list(self)!r})"
@@ -150,14 +152,13 @@ class Deletions(Sequence[Edit]):
 
 
 # The last text ``split_lines`` split, with its lines.
-_last_split: tuple[str, list[str]] = ("", [""])
+_last_split: tuple[str, tuple[str, ...]] = ("", ("",))
 
 
-def split_lines(text: str) -> list[str]:
+def split_lines(text: str) -> tuple[str, ...]:
     """``text.split("\\n")``, kept until another text is split: the line-walking steps run one
     after another and most hand on the very text they were given, which is then split once.
-
-    The list is shared: callers read it and never change it.
+    A tuple, as every caller shares it.
 
     >>> text = "甲\\n乙"
     >>> split_lines(text) is split_lines(text), split_lines(text) is split_lines("甲\\n" + "乙")
@@ -167,7 +168,7 @@ def split_lines(text: str) -> list[str]:
     last = _last_split          # one read: another thread may replace it meanwhile
     if last[0] is text:
         return last[1]
-    lines = text.split("\n")
+    lines = tuple(text.split("\n"))
     _last_split = (text, lines)
     return lines
 
