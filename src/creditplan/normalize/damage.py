@@ -127,7 +127,7 @@ class Evidence:
         """The candidates (single characters, a hundred or so) the document uses: ``occurs``
         for each, with its searches done in one comprehension while they are few enough."""
         if self._counts is None and self._lookups + len(candidates) <= LAZY_LOOKUPS \
-                and all(len(c) == 1 for c in candidates):
+                and len("".join(candidates)) == len(candidates):   # one character each
             self._lookups += len(candidates)
             text = self._text
             return [c for c in candidates if c in text]
@@ -147,6 +147,7 @@ class Evidence:
 PAIRED_MARKS = {"（": "）", "(": ")", "《": "》", "“": "”", "‘": "’", "〔": "〕", "【": "】",
                 "「": "」", "『": "』", "〈": "〉"}
 _CLOSERS = {close: open_ for open_, close in PAIRED_MARKS.items()}
+_PAIR_HALVES = frozenset(PAIRED_MARKS) | frozenset(_CLOSERS)
 
 
 def paired_mark(candidates: Iterable[str], before: str, after: str) -> str | None:
@@ -168,7 +169,8 @@ def paired_mark(candidates: Iterable[str], before: str, after: str) -> str | Non
             open_ = _CLOSERS[c]
             return _unmatched(before[::-1], c, open_) and not _unmatched(after, open_, c)
         return False
-    found = [c for c in candidates if wanted(c)]
+    # a hundred candidates, nearly all Han: only the marks among them are judged
+    found = [c for c in candidates if c in _PAIR_HALVES and wanted(c)]
     return found[0] if len(found) == 1 else None
 
 
