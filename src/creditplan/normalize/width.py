@@ -48,7 +48,7 @@ _FOLDABLE = LazyPattern(f"[\uff01-\uff5e{_SMALL_FORMS}{_SPACES}]", 0, re.compile
 _WIDE_OR_SMALL_FORM = regex.compile(r"[\ufe10-\uff5e]")  # one range: a superset of both
 _EN_SPACE = regex.compile(r"[\u2000-\u200a]")
 _OTHER_SPACES = "\u3000\u00a0\u1680\u202f\u205f\v\f"
-_USUAL_WIDE = "，：；（）！？％\u3000"  # the full-width marks and space most notices are written with
+_USUAL_WIDE = "，：；（）！？％－．\u3000\u00a0"  # the marks and spaces most notices are written with
 
 # Line ends of every system, the byte-order mark and zero-width marks: none carries meaning.
 # U+0085 (NEL) is left alone: in notices it is a GBK byte read as Latin-1, for the mojibake step.
