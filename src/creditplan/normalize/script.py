@@ -66,9 +66,26 @@ def count_changed(old: str, new: str) -> int:
     lanes = int.from_bytes(old_bytes, "little") ^ int.from_bytes(new_bytes, "little")
     if not lanes:
         return 0
-    below_top = int.from_bytes((b"\xff" * (width - 1) + b"\x7f") * size, "little")
-    top = int.from_bytes((b"\x00" * (width - 1) + b"\x80") * size, "little")
+    below_top, top = _lane_masks(width, size)
     return ((((lanes & below_top) + below_top) | lanes) & top).bit_count()
+
+
+# Lane masks for the longest text counted so far, by lane width. Masks with more lanes than a
+# text has count the same: above its lanes ``lanes`` is 0, so the sum there is all ones below
+# each top bit, which ``& top`` clears. Texts past ``MAX_CACHED_LANES`` get masks of their own.
+_MASKS: dict[int, tuple[int, int, int]] = {}   # width → (lanes, below_top, top)
+MAX_CACHED_LANES = 1 << 17
+
+
+def _lane_masks(width: int, size: int) -> tuple[int, int]:
+    lanes, below_top, top = _MASKS.get(width, (0, 0, 0))
+    if lanes < size:
+        lanes = size if size > MAX_CACHED_LANES else min(max(size, 2 * lanes), MAX_CACHED_LANES)
+        below_top = int.from_bytes((b"\xff" * (width - 1) + b"\x7f") * lanes, "little")
+        top = int.from_bytes((b"\x00" * (width - 1) + b"\x80") * lanes, "little")
+        if lanes <= MAX_CACHED_LANES:
+            _MASKS[width] = (lanes, below_top, top)
+    return below_top, top
 
 
 def _by_line(text: str, config: str) -> tuple[StepResult, str]:
