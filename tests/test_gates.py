@@ -217,7 +217,7 @@ DAMAGED = st.lists(st.sampled_from(["?", "？", "??", "???", "甲", "吗", "。"
 @example(text="??一、总则\n工作。??二、G60??科创 真的吗??好")
 @example(text="區域?qū)嶓w經濟?锹肌?")
 def test_damage_patterns_led_by_their_marks_match_as_written(text: str) -> None:
-    mark = "?？" if "？" in text else "?"
+    mark = damage.question_marks(text)
     for pattern, written, group in ((damage.LOST_SPACES[mark], LOST_SPACES_AS_WRITTEN, "indent"),
                                     (byte_shift.BYTE_SHIFT[mark], BYTE_SHIFT_AS_WRITTEN, "to_ascii")):
         assert [(m.span(), m.group(group) is None) for m in pattern.finditer(text)] == \

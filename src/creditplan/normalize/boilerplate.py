@@ -246,9 +246,7 @@ def _byline_starts(text: str) -> list[int]:
     """Every offset where ``INLINE_BYLINE`` can match, in order (see ``_FIELDS_BEFORE_COLON``)."""
     starts = []
     for colon in _COLON_AFTER_FIELD_END.finditer(text):
-        end = colon.start()
-        while text[end - 1] == " ":   # stops: the lookbehind saw a field's character before
-            end -= 1
+        end = _before_spaces(text, colon.start())
         starts += [end - size for size in (4, 2)
                    if end >= size and text[end - size:end] in _FIELDS_BEFORE_COLON]
     for widget in _PHONE_WIDGETS:
@@ -257,6 +255,13 @@ def _byline_starts(text: str) -> list[int]:
             starts.append(at)
             at = text.find(widget, at + 1)
     return sorted(starts)
+
+
+def _before_spaces(text: str, end: int) -> int:
+    """Where the spaces that end at ``end`` begin."""
+    while end and text[end - 1] == " ":
+        end -= 1
+    return end
 
 
 def drop_trailing_border(text: str) -> StepResult:

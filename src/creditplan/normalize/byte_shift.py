@@ -29,7 +29,7 @@ import regex
 
 from ..lazy import LazyPattern
 from .charset import ORDINARY_MARKS, common_han
-from .damage import Evidence, paired_mark
+from .damage import Evidence, paired_mark, question_marks
 from .edits import Note, StepResult, substitute, unchanged
 from .script import converter
 
@@ -119,7 +119,7 @@ def repair_byte_shift(text: str) -> StepResult:
             return None
         return lost_first + rest + lost_last
 
-    result = substitute(BYTE_SHIFT["?？" if "？" in text else "?"], text, realign)
+    result = substitute(BYTE_SHIFT[question_marks(text)], text, realign)
     return result._replace(notes=notes)
 
 

@@ -200,7 +200,13 @@ def repair_lost_spaces(text: str) -> StepResult:
     """
     if "?" not in text and "？" not in text:
         return unchanged(text)
-    return substitute(LOST_SPACES["?？" if "？" in text else "?"], text, _spacing_for)
+    return substitute(LOST_SPACES[question_marks(text)], text, _spacing_for)
+
+
+def question_marks(text: str) -> str:
+    """The key of ``LOST_SPACES`` and ``byte_shift.BYTE_SHIFT`` for ``text``: "?" when it has
+    no full-width ？, whose patterns then begin with a literal."""
+    return "?？" if "？" in text else "?"
 
 
 def _spacing_for(match: regex.Match) -> str:

@@ -98,24 +98,24 @@ def delete_spans(text: str, spans: Iterable[tuple[int, int]]) -> StepResult:
 
 
 class Deletions(Sequence[Edit]):
-    """The edits of a step that only deleted, kept as the pieces of a regex split: the text
-    kept and the text deleted alternate, ``[kept, deleted, kept, …, kept]``.
+    """The edits of a step that only deleted, kept as the text it kept and the text it deleted:
+    ``kept[0] deleted[0] kept[1] … kept[-1]`` was its input (the pieces of a regex split).
 
     A pinyin copy has hundreds of deletions; made from the pieces, its offset layer is two
     running sums of their lengths, with no Python code run an edit. It iterates, indexes and
     compares equal (to a list or another ``Deletions``) as the list of ``(start, end, 0)``
     edits ``delete_spans`` would give; it is read, never added to.
 
-    >>> edits = Deletions(["關", "(guān)", "于", "(yú)", ""])
+    >>> edits = Deletions(["關", "于", ""], ["(guān)", "(yú)"])
     >>> list(edits), edits == [(1, 7, 0), (8, 12, 0)]
     ([(1, 7, 0), (8, 12, 0)], True)
     """
 
-    def __init__(self, pieces: list[str]) -> None:
+    def __init__(self, kept: list[str], deleted: list[str]) -> None:
         # All the offset layer needs: where each deletion stands in the output (the kept text
         # before it ends there) and how much was deleted up to and with it.
-        self._kept_ends = list(accumulate(map(len, pieces[0:-1:2])))
-        self._removed = list(accumulate(map(len, pieces[1::2])))
+        self._kept_ends = list(accumulate(map(len, kept[:-1])))
+        self._removed = list(accumulate(map(len, deleted)))
 
     @cached_property
     def starts(self) -> list[int]:

@@ -15,22 +15,22 @@ import re
 import regex
 
 from ..lazy import LazyPattern
-from .boilerplate import (MAX_FURNITURE, SIZE_ONLY, _FURNITURE_LINE, _apply, _near_furniture,
-                          _screened)
+from .boilerplate import (MAX_FURNITURE, SIZE_ONLY, _FURNITURE_LINE, _apply, _before_spaces,
+                          _near_furniture, _screened)
 from .edits import StepResult, matches_at, split_lines, unchanged
 from .script import converter
 
 # A navigation trail at a stretch's start, its crumbs without spaces of their own:
 # 首页 > 政务公开 > 政策文件 (line-based, the trail pattern takes the rest of its line).
+_TRAIL_FIELDS = ("当前位置", "您现在的位置", "你的位置", "所在位置")
 FLAT_TRAIL = LazyPattern(
     r"""
     (?:^|(?<=[ ]))                              # a stretch of its own
-    (?:(?:当前位置|您现在的位置|你的位置|所在位置)[ ]*:[ ]*)?
-    首[页頁] (?:[ ]?[>＞»›][ ]?[^ >＞»›。\n]{1,20}){1,8} (?=[ \n]|$)
-    """,
+    (?:(?:{fields})[ ]*:[ ]*)?
+    首[页頁] (?:[ ]?[>＞»›][ ]?[^ >＞»›。\n]{{1,20}}){{1,8}} (?=[ \n]|$)
+    """.format(fields="|".join(_TRAIL_FIELDS)),
     regex.VERBOSE,
 )
-_TRAIL_FIELDS = ("当前位置", "您现在的位置", "你的位置", "所在位置")
 _HOME_PAGES = ("页", "頁")  # after 首
 
 
@@ -50,13 +50,6 @@ def _trail_spans(line: str) -> list[tuple[int, int]]:
             starts.append(at)
         at = line.find("首", at + 1)
     return [match.span() for match in matches_at(FLAT_TRAIL, line, sorted(starts))]
-
-
-def _before_spaces(line: str, end: int) -> int:
-    """Where the spaces that end at ``end`` begin."""
-    while end and line[end - 1] == " ":
-        end -= 1
-    return end
 
 
 # Fields that are furniture only beside other furniture: a site's credits (主办:X beside

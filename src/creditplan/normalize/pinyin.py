@@ -48,16 +48,16 @@ _UNTONE = str.maketrans(
 )
 
 # A reading is ``(`` or ``（``, the syllable, a numeric tone perhaps, and ``)`` or ``）``.
-_SYLLABLE = rf"""
+_READING_BODY = rf"""
+    (?P<syllable>
         [a-zêü{_TONED_LETTERS}]         # starts with a letter, so (2017年) and (一) never match
         [a-zêü{_TONED_LETTERS}\u0300-\u030c]{{0,7}}  # zhuang is 6, plus room for combining
-"""                                     #   marks; the table decides what is a syllable
-_READING_BODY = rf"""
-    (?P<syllable> {_SYLLABLE} )
+    )                                   #   marks; the table decides what is a syllable
     (?P<tone> [1-5] )?                  # numeric tone, guan1; 5 is the neutral tone
     [)）]                               # either closing bracket, copies mix them
 """
-_READING_SHAPE = rf"(?: {_SYLLABLE} ) [1-5]? [)）]"  # the same, without its groups
+_READING = LazyPattern(rf"[(（] {_READING_BODY}", re.VERBOSE, re.compile)
+_READING_SHAPE = _READING_BODY.replace("?P<syllable>", "?:").replace("?P<tone>", "?:")  # no groups
 
 # Where a reading may begin: an opening bracket and a letter. Stdlib re: it skips to a literal
 # first character at string search speed and tries the letter there in half regex's time (most
@@ -71,23 +71,16 @@ READING_START = {
 # all Han), which are nearly all, and the others, for ``AFTER_HAN`` to judge. Stdlib re: with
 # a literal first character (the lookbehind comes after it) re skips to each bracket at string
 # search speed, and it makes a match object faster than regex (a notice may have hundreds).
+# The first has one group, the whole reading, so that a split by it alternates the text kept
+# and the readings (``_strip_sure``); a notice repeats a few dozen kinds of reading, each taken
+# apart once (``classify_reading``).
 READINGS = {
-    bracket: (LazyPattern(rf"{literal} (?<= [\u4e00-\u9fa5]{literal} ) {_READING_BODY}",
+    bracket: (LazyPattern(rf"( {literal} (?<= [\u4e00-\u9fa5]{literal} ) {_READING_SHAPE} )",
                           re.VERBOSE, re.compile),
-              LazyPattern(rf"{literal} (?<! [\u4e00-\u9fa5]{literal} ) {_READING_BODY}",
+              LazyPattern(rf"{literal} (?<! [\u4e00-\u9fa5]{literal} ) {_READING_SHAPE}",
                           re.VERBOSE, re.compile))
     for bracket, literal in (("(", r"\("), ("（", "（"))
 }
-
-# The first patterns again, the whole reading one group: a split of the text by one of them
-# alternates the text kept and the readings.
-READING_SPLIT = {
-    bracket: LazyPattern(rf"( {literal} (?<= [\u4e00-\u9fa5]{literal} ) {_READING_SHAPE} )",
-                         re.VERBOSE, re.compile)
-    for bracket, literal in (("(", r"\("), ("（", "（"))
-}
-# A reading as the split gives it, taken apart for ``classify``.
-_READING = LazyPattern(rf"[(（] {_READING_BODY}", re.VERBOSE, re.compile)
 
 # Where a reading must stand: right after a Han character (關(guān), not E(pin)), or after that
 # character's other readings (關(guān)(guan1), all removed in one pass).
@@ -134,7 +127,7 @@ def toneless(reading: str) -> tuple[str, int]:
 def classify(syllable: str, tone: str | None = None) -> str | None:
     """Say what a bracketed reading is: "sure", "maybe" or None (it is text, not a reading).
 
-    ``syllable`` and ``tone`` are the groups the ``READINGS`` patterns found.
+    ``syllable`` and ``tone`` are the groups of ``_READING``.
     "maybe" is a one-letter syllable without a tone mark, as ``(a)`` may be a list label.
     Cached: a notice repeats the same few readings (區(qū) a hundred times).
 
@@ -147,6 +140,16 @@ def classify(syllable: str, tone: str | None = None) -> str | None:
     if len(bare) == 1 and marks == 0:
         return "maybe"
     return "sure"
+
+
+@lru_cache(maxsize=4096)
+def classify_reading(reading: str) -> str | None:
+    """``classify`` for a whole bracketed reading as the ``READINGS`` patterns find it.
+
+    >>> classify_reading("(guān)"), classify_reading("（a1）")
+    ('sure', 'maybe')
+    """
+    return classify(*_READING.match(reading).group("syllable", "tone"))
 
 
 def find_annotations(text: str) -> list[tuple[int, int]]:
@@ -163,7 +166,7 @@ def find_annotations(text: str) -> list[tuple[int, int]]:
         matches = [*after_common_han.finditer(text),
                    *(m for m in other.finditer(text) if AFTER_HAN.match(text, m.start()))]
         for match in matches:
-            kind = classify(*match.groups())
+            kind = classify_reading(match.group())
             if kind == "sure":
                 sure.append(match.span())
             elif kind == "maybe":
@@ -212,14 +215,13 @@ def _strip_sure(text: str, bracket: str) -> StepResult | None:
     """The usual annotated copy, stripped in one split: one kind of bracket, every reading
     after a common Han character and sure. None when the copy is not so (``find_annotations``
     then decides reading by reading); what this gives is what that would."""
-    pieces = READING_SPLIT[bracket].split(text)
+    after_common_han, other = READINGS[bracket]
+    pieces = after_common_han.split(text)   # kept, reading, kept, reading, …, kept
     readings = pieces[1::2]
-    if not readings:
+    if not readings or any(classify_reading(reading) != "sure" for reading in set(readings)):
         return None
-    if any(classify(*_READING.match(reading).groups()) != "sure" for reading in set(readings)):
-        return None
-    _, other = READINGS[bracket]
-    if any(AFTER_HAN.match(text, match.start()) and classify(*match.groups())
+    if any(AFTER_HAN.match(text, match.start()) and classify_reading(match.group())
            for match in other.finditer(text)):
         return None
-    return StepResult("".join(pieces[0::2]), Deletions(pieces), len(readings), [])
+    kept = pieces[0::2]
+    return StepResult("".join(kept), Deletions(kept, readings), len(readings), [])
