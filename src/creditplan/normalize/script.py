@@ -1,8 +1,20 @@
-"""Traditional script to simplified, with OpenCC; and which script the input was in."""
+"""Traditional script to simplified, with OpenCC; and which script the input was in.
+
+Most notices are simplified already, and OpenCC's pass over them changes nothing. ``convert``
+gives OpenCC's result but converts only the pieces of text holding a character the config may
+change (``data/opencc_changes.txt``, written from OpenCC's own dictionaries by
+``scripts/opencc_changes.py``). That is exact, not a guess: OpenCC replaces dictionary keys,
+a character outside the list is in no key that changes it, and no key holds a line break or
+one of the other ``BOUNDARIES``, so the text between two of them converts the same alone as
+inside the text. With another OpenCC version than the list was written from, or a character
+beyond the BMP in the text, the whole text goes to OpenCC.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from importlib import resources
 
 from ..lazy import LazyPattern
 from .edits import StepResult, unchanged
@@ -22,13 +34,77 @@ def converter(config: str):
     return opencc.OpenCC(config)
 
 
+CHANGES_FILE = "opencc_changes.txt"
+# Characters no key of the configs' dictionaries holds (scripts/opencc_changes.py checks):
+# OpenCC's matching never spans one, so the text between two of them converts the same alone.
+BOUNDARIES = "\n。，,、；;：:！!？?（）()《》 \u3000"
+# After this many pieces converted alone, if they cover more than a quarter of the text read
+# so far, the changeable characters are dense (a traditional text) and the rest is converted
+# in one call.
+DENSE_AFTER = 4
+
+
+@lru_cache(maxsize=4)
+def changeable(config: str) -> re.Pattern[str] | None:
+    """A pattern for the BMP characters ``config`` may change; None when the list does not fit
+    the installed OpenCC (another version) or lacks the config.
+
+    The class has about 2,500 runs; stdlib ``re`` compiles it to a bitmap (5 ms, once) and
+    scans it at about 3 ns a character. With a range beyond the BMP in it the scan is half
+    as fast again, and ``regex`` is a hundred times slower.
+    """
+    import opencc
+
+    lines = (resources.files("creditplan") / "data" / CHANGES_FILE).read_text("utf-8")
+    lists = dict(line.split(" ", 1) for line in lines.splitlines() if not line.startswith("#"))
+    runs = lists.get(config)
+    if lists.get("opencc") != getattr(opencc, "__version__", None) or not runs:
+        return None
+    return re.compile("[" + "".join(f"{re.escape(runs[i])}-{re.escape(runs[i + 1])}"
+                                    for i in range(0, len(runs), 2)) + "]")
+
+
+_NEXT_BOUNDARY = LazyPattern("[" + re.escape(BOUNDARIES) + "]", compile=re.compile)
+
+
+def convert(text: str, config: str = "t2s") -> str:
+    """What ``converter(config).convert(text)`` gives, converting only the pieces of text
+    (between two ``BOUNDARIES``) that hold a character the config may change.
+
+    >>> convert("信用体系,關于印發\\n覆盖"), convert("反覆")
+    ('信用体系,关于印发\\n覆盖', '反复')
+    """
+    whole = converter(config).convert
+    pattern = changeable(config)
+    # A character beyond the BMP is two UTF-16 units (the list leaves those characters out).
+    if pattern is None or len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text):
+        return whole(text)
+    pieces, pos, alone, converted = [], 0, 0, 0
+    search, next_boundary = pattern.search, _NEXT_BOUNDARY.search
+    while (found := search(text, pos)) is not None:
+        at = found.start()
+        start = max(pos, max(text.rfind(mark, pos, at) for mark in BOUNDARIES) + 1)
+        pieces.append(text[pos:start])
+        if alone >= DENSE_AFTER and 4 * converted > start:
+            pieces.append(whole(text[start:]))
+            return "".join(pieces)
+        boundary = next_boundary(text, found.end())
+        end = boundary.start() if boundary else len(text)
+        pieces.append(whole(text[start:end]))
+        alone, converted, pos = alone + 1, converted + end - start, end
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
 def to_simplified(text: str, config: str = "t2s") -> tuple[StepResult, str]:
     """Convert to simplified script; give the step result and the script the text was in.
 
     OpenCC converts character for character except in rare phrase mappings; when the length
     changes the conversion is done line by line so that edits stay local.
     """
-    converted = converter(config).convert(text)
+    converted = convert(text, config)
     if converted == text:
         return unchanged(text), "simplified"
     if len(converted) == len(text):

@@ -1,0 +1,102 @@
+"""``script.convert`` gives OpenCC's result while converting only the pieces that may change.
+
+The list of characters each config may change (``data/opencc_changes.txt``) comes from OpenCC's
+dictionaries. These tests check that the list is the one the installed OpenCC gives, that it
+holds every character OpenCC changes alone, and, on generated text full of the hard cases
+(characters that change only inside a phrase, phrases across pieces, characters beyond the
+BMP), that ``convert`` and OpenCC agree character for character.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import opencc
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import variants
+from creditplan.normalize import script
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIGS = ("t2s", "tw2s", "hk2s")
+TOOL = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
+
+# Phrases whose characters change only together (反覆 → 反复, but 覆盖 stays), single
+# traditional characters, their simplified forms, a compatibility ideograph (U+F900), a
+# character beyond the BMP, the boundaries and plain text.
+PIECES = ["反覆", "覆", "覆盖", "深沈", "沈", "什麼", "什么", "么", "憑藉", "藉", "瞭解", "瞭", "乾燥",
+          "乾", "關", "关", "於", "于", "體", "体", "發", "發展", "髮", "台灣", "臺灣", "著", "着",
+          "\uf900", "𠀋", "𪚥", "\U0002f800", "甲", "a", "1", "-", "·", "\n", ",", "，", "。", "、",
+          ";", "：", "(", "）", " ", "\u3000", "《", "》", "！", "?"]
+MIXED = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=MIXED, config=st.sampled_from(CONFIGS))
+@example(text="反,覆", config="t2s")
+@example(text="深沈反覆" * 6 + "\n甲", config="t2s")
+@example(text="甲,關" + ",甲" * 10 + "反覆", config="t2s")
+def test_pieces_convert_as_the_whole_text_does(text: str, config: str) -> None:
+    assert script.convert(text, config) == script.converter(config).convert(text)
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_the_samples_and_their_traditional_copies_convert_as_opencc_does(
+        sample_texts: dict[str, str], config: str) -> None:
+    whole = script.converter(config).convert
+    for name, text in sample_texts.items():
+        for copy in (text, variants.make_traditional(text), variants.make_one_line(text)):
+            assert script.convert(copy, config) == whole(copy), name
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_every_character_opencc_changes_alone_is_on_the_list(config: str) -> None:
+    pattern = script.changeable(config)
+    assert pattern is not None, "the list was written for another OpenCC: run the script"
+    chars = [chr(code) for code in range(0x2E80, 0x10000)
+             if not 0xD800 <= code < 0xE000 and chr(code) not in script.BOUNDARIES]
+    converted = script.converter(config).convert("\n".join(chars)).split("\n")
+    changed = [old for old, new in zip(chars, converted, strict=True) if old != new]
+    assert len(changed) > 4000
+    assert [ch for ch in changed if not pattern.fullmatch(ch)] == []
+
+
+@pytest.mark.skipif(not TOOL.exists(), reason="this OpenCC build ships no opencc_dict tool")
+def test_the_list_is_what_the_installed_opencc_dictionaries_give() -> None:
+    """Also checks that no dictionary key holds one of ``BOUNDARIES``."""
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "opencc_changes.py"), "--check"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_another_opencc_version_converts_the_whole_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    script.changeable.cache_clear()
+    monkeypatch.setattr(opencc, "__version__", "0.0.0")
+    try:
+        assert script.changeable("t2s") is None
+        assert script.convert("反覆,關于\n覆盖") == "反复,关于\n覆盖"
+    finally:
+        script.changeable.cache_clear()
+
+
+def test_simplified_text_goes_to_opencc_only_where_it_may_change(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the fast path is for: the pieces OpenCC sees are the ones holding a listed character."""
+    seen: list[str] = []
+    real = script.converter("t2s")
+
+    class Spy:
+        def convert(self, text: str) -> str:
+            seen.append(text)
+            return real.convert(text)
+
+    monkeypatch.setattr(script, "converter", lambda config: Spy())
+    assert script.convert("信用体系建设。反覆研究,关于\n工作要点") == "信用体系建设。反复研究,关于\n工作要点"
+    assert seen == ["反覆研究"]
+    seen.clear()
+    assert script.convert("信用体系建设\n工作要点") == "信用体系建设\n工作要点"
+    assert seen == []
