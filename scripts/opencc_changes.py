@@ -66,6 +66,8 @@ def character_class(chars: set[str]) -> str:
     """Sorted BMP characters as runs of consecutive code points, each run written as its first
     and last character ("aa" for a run of one)."""
     codes = sorted(ord(ch) for ch in chars if ord(ch) <= 0xFFFF)
+    if codes[0] < 0x2E80:   # the runs are joined into a regex class without escaping
+        sys.exit(f"U+{codes[0]:04X} is not a CJK character: escape the runs in script.changeable")
     runs: list[list[int]] = []
     for code in codes:
         if runs and runs[-1][1] == code - 1:

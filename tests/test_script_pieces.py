@@ -1,10 +1,10 @@
-"""``script.convert`` gives OpenCC's result while converting only the pieces that may change.
+"""``script.convert_pieces`` gives OpenCC's result while converting only the pieces that may change.
 
 The list of characters each config may change (``data/opencc_changes.txt``) comes from OpenCC's
 dictionaries. These tests check that the list is the one the installed OpenCC gives, that it
 holds every character OpenCC changes alone, and, on generated text full of the hard cases
 (characters that change only inside a phrase, phrases across pieces, characters beyond the
-BMP), that ``convert`` and OpenCC agree character for character.
+BMP), that ``convert_pieces`` and OpenCC agree character for character.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ MIXED = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 @example(text="深沈反覆" * 6 + "\n甲", config="t2s")
 @example(text="甲,關" + ",甲" * 10 + "反覆", config="t2s")
 def test_pieces_convert_as_the_whole_text_does(text: str, config: str) -> None:
-    assert script.convert(text, config) == script.converter(config).convert(text)
+    assert script.convert_pieces(text, config) == script.converter(config).convert(text)
 
 
 @pytest.mark.parametrize("config", CONFIGS)
@@ -50,7 +50,7 @@ def test_the_samples_and_their_traditional_copies_convert_as_opencc_does(
     whole = script.converter(config).convert
     for name, text in sample_texts.items():
         for copy in (text, variants.make_traditional(text), variants.make_one_line(text)):
-            assert script.convert(copy, config) == whole(copy), name
+            assert script.convert_pieces(copy, config) == whole(copy), name
 
 
 @pytest.mark.parametrize("config", CONFIGS)
@@ -78,7 +78,7 @@ def test_another_opencc_version_converts_the_whole_text(monkeypatch: pytest.Monk
     monkeypatch.setattr(opencc, "__version__", "0.0.0")
     try:
         assert script.changeable("t2s") is None
-        assert script.convert("反覆,關于\n覆盖") == "反复,关于\n覆盖"
+        assert script.convert_pieces("反覆,關于\n覆盖") == "反复,关于\n覆盖"
     finally:
         script.changeable.cache_clear()
 
@@ -95,8 +95,23 @@ def test_simplified_text_goes_to_opencc_only_where_it_may_change(
             return real.convert(text)
 
     monkeypatch.setattr(script, "converter", lambda config: Spy())
-    assert script.convert("信用体系建设。反覆研究,关于\n工作要点") == "信用体系建设。反复研究,关于\n工作要点"
+    assert script.convert_pieces("信用体系建设。反覆研究,关于\n工作要点") == \
+        "信用体系建设。反复研究,关于\n工作要点"
     assert seen == ["反覆研究"]
     seen.clear()
-    assert script.convert("信用体系建设\n工作要点") == "信用体系建设\n工作要点"
+    assert script.convert_pieces("信用体系建设\n工作要点") == "信用体系建设\n工作要点"
     assert seen == []
+
+
+def test_a_process_converts_whole_until_the_list_would_pay_for_itself(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first PIECES_AFTER characters go to OpenCC whole, the rest in pieces: same result."""
+    pieces: list[str] = []
+    real = script.convert_pieces
+    monkeypatch.setattr(script, "convert_pieces", lambda text, config: pieces.append(text) or
+                        real(text, config))
+    monkeypatch.setattr(script, "PIECES_AFTER", 8)
+    monkeypatch.setattr(script, "_converted_whole", {})
+    texts = ["關于印發", "信用体系", "反覆研究", "覆盖"]
+    assert [script.convert(text) for text in texts] == ["关于印发", "信用体系", "反复研究", "覆盖"]
+    assert pieces == ["反覆研究", "覆盖"]     # the first two texts make the 8 characters
