@@ -70,6 +70,9 @@ def changeable(config: str) -> re.Pattern[str] | None:
 
 
 _NEXT_BOUNDARY = LazyPattern("[" + re.escape(BOUNDARIES) + "]", compile=re.compile)
+# The last boundary before a point: ``.*`` jumps to the end at once, then steps back only as
+# far as that boundary (eighteen ``rfind`` calls would each search back to the last piece).
+_LAST_BOUNDARY = LazyPattern("(?s:.*)[" + re.escape(BOUNDARIES) + "]", compile=re.compile)
 
 
 def convert(text: str, config: str = "t2s") -> str:
@@ -95,10 +98,11 @@ def convert_pieces(text: str, config: str = "t2s") -> str:
     if pattern is None or len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text):
         return whole(text)
     pieces, pos, alone, converted = [], 0, 0, 0
-    search, next_boundary = pattern.search, _NEXT_BOUNDARY.search
+    search, next_boundary, last_boundary = (pattern.search, _NEXT_BOUNDARY.search,
+                                            _LAST_BOUNDARY.match)
     while (found := search(text, pos)) is not None:
-        at = found.start()
-        start = max(pos, max(text.rfind(mark, pos, at) for mark in BOUNDARIES) + 1)
+        before = last_boundary(text, pos, found.start())
+        start = before.end() if before else pos
         pieces.append(text[pos:start])
         if alone >= DENSE_AFTER and 4 * converted > start:
             pieces.append(whole(text[start:]))
