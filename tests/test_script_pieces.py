@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import opencc
+import regex
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -115,3 +116,24 @@ def test_a_process_converts_whole_until_the_list_would_pay_for_itself(
     texts = ["關于印發", "信用体系", "反覆研究", "覆盖"]
     assert [script.convert(text) for text in texts] == ["关于印发", "信用体系", "反复研究", "覆盖"]
     assert pieces == ["反覆研究", "覆盖"]     # the first two texts make the 8 characters
+
+
+def _script_counting_every_han(text: str, changed: int) -> str:
+    """The rule as it was first written: the share of all Han characters, counted one by one."""
+    share = changed / len(text)
+    if share < script.TRADITIONAL_SHARE:
+        han = len(regex.findall(r"\p{Han}", text))
+        share = changed / han if han else 0.0
+    return "traditional" if share >= script.TRADITIONAL_SHARE else "simplified"
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(["关于", "甲", "信用体系建设工作要点", "a", "1", " ", "\n", "。",
+                                      "𠀋", "〇", "々", "\uf900"]), min_size=1, max_size=200)
+       .map("".join), changed=st.integers(min_value=1, max_value=40))
+@example(text="关于信用体系建设工作要点" * 3 + "於", changed=1)
+@example(text="甲" * 100 + " " * 100, changed=3)   # exactly the share, of Han only
+@example(text="甲" * 33 + " " * 40, changed=1)
+@example(text="甲" * 34 + " " * 40, changed=1)
+def test_the_script_is_decided_as_by_counting_every_han_character(text: str, changed: int) -> None:
+    assert script.script_of(text, changed) == _script_counting_every_han(text, changed)

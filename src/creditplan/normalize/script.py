@@ -19,7 +19,7 @@ from importlib import resources
 from ..lazy import LazyPattern
 from .edits import StepResult, unchanged
 
-_HAN = LazyPattern(r"\p{Han}")
+_HAN_RUN = LazyPattern(r"\p{Han}+")
 
 # Share of Han characters that must change under t2s for a text to count as traditional. A
 # simplified notice with a stray traditional character or two stays "simplified".
@@ -128,15 +128,32 @@ def to_simplified(text: str, config: str = "t2s") -> tuple[StepResult, str]:
         return unchanged(text), "simplified"
     if len(converted) == len(text):
         changed = count_changed(text, converted)
-        # Han characters are fewer than all characters: counting them is needed only when the
-        # share of all characters is under the threshold.
-        share = changed / len(text)
-        if share < TRADITIONAL_SHARE:
-            han = len(_HAN.findall(text))
-            share = changed / han if han else 0.0
-        script = "traditional" if share >= TRADITIONAL_SHARE else "simplified"
-        return StepResult(converted, [], changed, []), script
+        return StepResult(converted, [], changed, []), script_of(text, changed)
     return _by_line(text, config)
+
+
+def script_of(text: str, changed: int) -> str:
+    """"traditional" when the ``changed`` characters are at least ``TRADITIONAL_SHARE`` of the
+    Han characters of ``text``, else "simplified".
+
+    Han characters are fewer than all characters, so they are counted only when the share
+    of all characters is under the threshold, and then run by run only until there are more
+    than ``changed`` could be that share of: a simplified notice with one stray 於 stops
+    after its first forty or so. (A list of every Han character cost 75 ns each, six times
+    what OpenCC spends on the text.)
+
+    >>> script_of("關於", 2), script_of("关于信用体系建设工作要点" * 3 + "於", 1)
+    ('traditional', 'simplified')
+    """
+    if changed / len(text) >= TRADITIONAL_SHARE:
+        return "traditional"
+    enough = changed / TRADITIONAL_SHARE + 1   # more Han than this: the share is under it
+    han = 0
+    for run in _HAN_RUN.finditer(text):
+        han += run.end() - run.start()
+        if han > enough:
+            return "simplified"
+    return "traditional" if han and changed / han >= TRADITIONAL_SHARE else "simplified"
 
 
 def count_changed(old: str, new: str) -> int:
@@ -194,6 +211,4 @@ def _by_line(text: str, config: str) -> tuple[StepResult, str]:
                 edits.append((pos, pos + len(line), len(new)))
         pieces.append(new)
         pos += len(line) + 1
-    han = len(_HAN.findall(text)) or 1
-    script = "traditional" if changed / han >= TRADITIONAL_SHARE else "simplified"
-    return StepResult("\n".join(pieces), edits, changed, []), script
+    return StepResult("\n".join(pieces), edits, changed, []), script_of(text, changed)
