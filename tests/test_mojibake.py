@@ -131,3 +131,39 @@ def test_never_raises_and_is_idempotent(pieces: list[str]) -> None:
     once = repair_mojibake(text)
     assert_contract(text, once)
     assert repair_mojibake(once.text).text == once.text
+
+
+# --- the scores, counted at C speed, are what a character-by-character walk gives ----------
+
+SCORED = st.text(st.sampled_from("关于印发鍏充簬鍗板彂骞翠¹ØÓÚ€‚ƒ…åä½“aZ9 \t\n\u3000\u00a0\u2003\x1c\x85"
+                                 "、。（）①·〇𠀋\ufffd\x00"), max_size=60)
+
+
+def _chinese_score_as_walked(text: str) -> float:
+    from creditplan.normalize.charset import ORDINARY_MARKS, common_han
+    good = total = 0
+    for ch in text:
+        if ch.isspace():
+            continue
+        total += 1
+        good += ch in common_han() or ch in ORDINARY_MARKS or " " <= ch <= "~"
+    return good / total if total else 1.0
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=SCORED)
+def test_scores_and_counts_are_what_a_walk_over_the_characters_gives(text: str) -> None:
+    import regex
+
+    from creditplan.normalize import mojibake
+    from creditplan.normalize.charset import chinese_score
+    assert chinese_score(text) == _chinese_score_as_walked(text)
+    walked_signs = sum(ch in mojibake._UTF8_AS_GBK_CHARS for ch in text)
+    non_space = sum(not ch.isspace() for ch in text)
+    assert mojibake._chineseness(text) == \
+        _chinese_score_as_walked(text) - walked_signs / (non_space or 1)
+    for runs in (mojibake._SHOWN_BYTES, mojibake._ASCII_LETTERS, mojibake._HAN, mojibake._NON_ASCII):
+        one = regex.compile(runs.pattern[:-1])   # the same class, one character at a time
+        assert mojibake._count(runs, text) == len(one.findall(text))
+    if all(ch <= "\xff" for ch in text):
+        assert mojibake._latin_bytes(text) == text.translate(mojibake._TO_LATIN1).encode("latin-1")

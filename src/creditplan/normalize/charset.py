@@ -31,21 +31,29 @@ def common_han() -> frozenset[str]:
 ORDINARY_MARKS = frozenset("、。，：；？！（）《》〈〉“”‘’【】〔〕「」『』…—－～·○〇　①②③④⑤⑥⑦⑧⑨⑩")
 
 
+@lru_cache(maxsize=1)
+def ordinary_characters() -> frozenset[str]:
+    """What an ordinary Chinese notice is made of: common Han, Chinese marks and printable
+    ASCII, spaces left out (``chinese_score`` does not count them at all)."""
+    chars = common_han() | ORDINARY_MARKS | frozenset(map(chr, range(0x20, 0x7F)))
+    return frozenset(ch for ch in chars if not ch.isspace())
+
+
+def non_space_length(text: str) -> int:
+    """How many characters of ``text`` are not spaces (``str.split`` cuts at exactly the
+    characters ``str.isspace`` is true of, and counts them at C speed)."""
+    return sum(map(len, text.split()))
+
+
 def chinese_score(text: str) -> float:
     """Share of the non-space characters that an ordinary Chinese notice is made of (0–1).
 
     Common Han characters, ASCII and Chinese punctuation count; rare Han characters, Latin-1
-    letters, control and replacement characters do not.
+    letters, control and replacement characters do not. Counted by ``map`` over a set, not
+    a loop: the mojibake step scores every line of a misread copy in two or three readings.
 
     >>> chinese_score("关于印发") > chinese_score("鍏充簬鍗板彂")
     True
     """
-    common = common_han()
-    good = total = 0
-    for ch in text:
-        if ch.isspace():
-            continue
-        total += 1
-        if ch in common or ch in ORDINARY_MARKS or (" " <= ch <= "~"):
-            good += 1
-    return good / total if total else 1.0
+    total = non_space_length(text)
+    return sum(map(ordinary_characters().__contains__, text)) / total if total else 1.0

@@ -28,7 +28,7 @@ from typing import Callable, Iterator
 import regex
 
 from ..lazy import LazyPattern
-from .charset import chinese_score
+from .charset import chinese_score, non_space_length
 from .edits import Edit, StepResult, unchanged
 from .utf8_holes import Holes, Unit, text_of, utf8_pieces
 
@@ -77,10 +77,17 @@ _UTF8_AS_GBK_CHARS = frozenset(filter(None, (
     _decoded(bytes((lead, trail)), "gbk")
     for lead in (*range(0xE3, 0xEA), 0xEF) for trail in range(0x80, 0xC0))))
 
-_SHOWN_BYTE = LazyPattern(rf"[{_BYTE_CHARS}]")
-_ASCII_LETTER = LazyPattern(r"[A-Za-z]")
-_HAN = LazyPattern(r"\p{Han}")
-_NON_ASCII = LazyPattern(r"[^\x00-\x7f\s]")
+# Runs, counted by their lengths (``_count``): a list of every character cost more than the
+# rest of the scoring.
+_SHOWN_BYTES = LazyPattern(rf"[{_BYTE_CHARS}]+")
+_ASCII_LETTERS = LazyPattern(r"[A-Za-z]+")
+_HAN = LazyPattern(r"\p{Han}+")
+_NON_ASCII = LazyPattern(r"[^\x00-\x7f\s]+")
+
+
+def _count(runs: LazyPattern, text: str) -> int:
+    """How many characters of ``text`` the run pattern ``runs`` covers."""
+    return sum(map(len, runs.findall(text)))
 
 
 def repair_mojibake(text: str) -> StepResult:
@@ -174,9 +181,8 @@ def _chineseness(text: str) -> float:
 
     Many of those (骞 翠 娴 峰) are in GB2312, so ``chinese_score`` alone rates them well.
     """
-    total = sum(1 for ch in text if not ch.isspace()) or 1
-    signs = sum(1 for ch in text if ch in _UTF8_AS_GBK_CHARS)
-    return chinese_score(text) - signs / total
+    signs = sum(map(_UTF8_AS_GBK_CHARS.__contains__, text))
+    return chinese_score(text) - signs / (non_space_length(text) or 1)
 
 
 def _bytes_as_letters(line: str) -> bool:
@@ -188,8 +194,8 @@ def _bytes_as_letters(line: str) -> bool:
     >>> _bytes_as_letters("¹ØÓÚ2022Äê"), _bytes_as_letters("Hyvää päivää")
     (True, False)
     """
-    shown = len(_SHOWN_BYTE.findall(line))
-    ascii_letters = len(_ASCII_LETTER.findall(line))
+    shown = _count(_SHOWN_BYTES, line)
+    ascii_letters = _count(_ASCII_LETTERS, line)
     return shown >= MIN_BYTE_LETTERS * (shown + ascii_letters) > 0
 
 
@@ -199,12 +205,16 @@ def _mostly_han(text: str) -> bool:
     >>> _mostly_han("关于2022年"), _mostly_han("café"), _mostly_han("2022年")
     (True, False, False)
     """
-    han = len(_HAN.findall(text))
-    return han >= 2 and 2 * han >= len(_NON_ASCII.findall(text))
+    han = _count(_HAN, text)
+    return han >= 2 and 2 * han >= _count(_NON_ASCII, text)
 
 
 def _latin_bytes(line: str) -> bytes | None:
     """The bytes a Latin-1 or cp1252 decoder showed as ``line``, or None if it was not that."""
+    try:
+        return line.encode("latin-1")   # no cp1252 mark: the table would change nothing
+    except UnicodeEncodeError:
+        pass
     try:
         return line.translate(_TO_LATIN1).encode("latin-1")
     except UnicodeEncodeError:
