@@ -47,7 +47,13 @@ _CELL_TAG = LazyPattern(r"</t[dh]\b", regex.IGNORECASE)
 
 
 def _replace(match: regex.Match) -> str:
-    token = match.group()
+    return _replacement(match.group())
+
+
+@lru_cache(maxsize=4096)
+def _replacement(token: str) -> str:
+    """What a tag or entity becomes; kept by token, as a page repeats a few (&nbsp;, <p>, </p>)
+    hundreds of times."""
     if token.startswith("&"):
         return _unescape(token)
     if _BLOCK_TAG.match(token):

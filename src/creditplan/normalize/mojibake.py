@@ -21,6 +21,7 @@ way most other lines of the same copy were. Finding nothing costs one regex sear
 
 from __future__ import annotations
 
+import codecs
 from collections import Counter
 from functools import partial
 from typing import Callable, Iterator
@@ -40,6 +41,11 @@ _CP1252_BYTES = {bytes((b,)).decode("cp1252", "ignore"): b for b in range(0x80, 
 _CP1252_BYTES.pop("", None)
 _TO_LATIN1 = str.maketrans({ch: chr(b) for ch, b in _CP1252_BYTES.items()})
 _BYTE_CHARS = "\x80-\xff" + "".join(_CP1252_BYTES)
+# What a browser shows for each byte read as cp1252 (its mark, or for the five bytes cp1252
+# leaves undefined the C1 control of that number), as a map ``codecs.charmap_encode`` runs in
+# C: ``str.translate`` with the table above cost 60 ns a character.
+_SHOWN_AS_CP1252 = codecs.charmap_build(
+    "".join(bytes((b,)).decode("cp1252", "ignore") or chr(b) for b in range(256)))
 
 # Bytes shown one per character (families a, b): a lead byte shown as a Latin-1 letter, then
 # another byte. No \xa0 first: runs of no-break spaces are ordinary.
@@ -212,10 +218,14 @@ def _mostly_han(text: str) -> bool:
 def _latin_bytes(line: str) -> bytes | None:
     """The bytes a Latin-1 or cp1252 decoder showed as ``line``, or None if it was not that."""
     try:
-        return line.encode("latin-1")   # no cp1252 mark: the table would change nothing
+        return line.encode("latin-1")                                   # read as Latin-1
     except UnicodeEncodeError:
         pass
     try:
+        return codecs.charmap_encode(line, "strict", _SHOWN_AS_CP1252)[0]  # read as cp1252
+    except UnicodeEncodeError:
+        pass
+    try:   # C1 controls and cp1252 marks mixed: each is the byte of its number
         return line.translate(_TO_LATIN1).encode("latin-1")
     except UnicodeEncodeError:
         return None
