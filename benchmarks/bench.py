@@ -141,10 +141,21 @@ def clear_string_caches() -> None:
                 value.cache_clear()
 
 
+# What script.PIECES_AFTER is in a process; main() sets it to 0 for the steady state.
+PIECES_AFTER = script.PIECES_AFTER
+
+
 def first_sight(batch: list[str]) -> None:
+    """Parse ``batch`` as the first notices a process sees: caches empty and the script step
+    converting whole texts (it converts in pieces only after ``PIECES_AFTER`` characters)."""
     clear_string_caches()
-    for text in batch:
-        creditplan.parse_text(text)
+    steady, script.PIECES_AFTER = script.PIECES_AFTER, PIECES_AFTER
+    script._converted_whole.clear()   # private: how much this process has converted whole
+    try:
+        for text in batch:
+            creditplan.parse_text(text)
+    finally:
+        script.PIECES_AFTER = steady
 
 
 def size(item: str | bytes) -> int:
@@ -719,8 +730,9 @@ def main(argv: list[str] | None = None) -> int:
     # In-process figures are a long batch's steady state: there the script step converts only
     # the pieces of text that may change, which a process starts doing once the list of
     # changeable characters has paid for itself (script.PIECES_AFTER characters).
-    print(f"In process, the script step converts in pieces from the first text (a process "
-          f"converts its first {script.PIECES_AFTER:,} characters whole)")
+    print(f"In process, the script step converts in pieces from the first text, as a process "
+          f"does after its first {script.PIECES_AFTER:,} characters (except for '1st parse', "
+          "which converts whole, as a one-file run does)")
     script.PIECES_AFTER = 0
     inproc: dict[str, float] = {}
     if not args.batch_only:

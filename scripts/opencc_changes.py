@@ -47,8 +47,10 @@ def dictionaries(node: object) -> list[str]:
 
 def changing_characters(ocd2: str, scratch: Path) -> set[str]:
     dump = scratch / (ocd2 + ".txt")
-    subprocess.run([str(TOOL), "-i", str(SHARE / ocd2), "-o", str(dump),
-                    "-f", "ocd2", "-t", "text"], check=True, capture_output=True)
+    done = subprocess.run([str(TOOL), "-i", str(SHARE / ocd2), "-o", str(dump),
+                           "-f", "ocd2", "-t", "text"], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"opencc_dict could not dump {ocd2}: {done.stderr.strip()}")
     changing: set[str] = set()
     for line in dump.read_text("utf-8").splitlines():
         key, values = line.split("\t")
@@ -66,6 +68,8 @@ def character_class(chars: set[str]) -> str:
     """Sorted BMP characters as runs of consecutive code points, each run written as its first
     and last character ("aa" for a run of one)."""
     codes = sorted(ord(ch) for ch in chars if ord(ch) <= 0xFFFF)
+    if not codes:
+        sys.exit("no dictionary changes a character: is this OpenCC's data?")
     if codes[0] < 0x2E80:   # the runs are joined into a regex class without escaping
         sys.exit(f"U+{codes[0]:04X} is not a CJK character: escape the runs in script.changeable")
     runs: list[list[int]] = []
@@ -78,6 +82,9 @@ def character_class(chars: set[str]) -> str:
 
 
 def main(check: bool = False) -> None:
+    if not TOOL.exists():
+        sys.exit(f"{TOOL} is missing: this OpenCC build ships no opencc_dict, which the list "
+                 "is read with (the OpenCC wheels from PyPI have it)")
     lines = ["# Characters each OpenCC config may change (BMP only): after the config's name,",
              "# runs of consecutive code points, each as its first and last character.",
              "# Written by scripts/opencc_changes.py from the dictionaries of OpenCC "

@@ -26,14 +26,38 @@ ROOT = Path(__file__).resolve().parents[1]
 CONFIGS = ("t2s", "tw2s", "hk2s")
 TOOL = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
 
+
+def _list_version() -> str:
+    lines = (ROOT / "src" / "creditplan" / "data" / script.CHANGES_FILE).read_text("utf-8")
+    return next(line.split()[1] for line in lines.splitlines() if line.startswith("opencc "))
+
+
+# Another OpenCC than the list was written for: the script step converts whole texts (the
+# tests above still hold) and the list is to be written again; that is no failure of a change.
+SAME_OPENCC = pytest.mark.skipif(
+    _list_version() != opencc.__version__,
+    reason=f"data/{script.CHANGES_FILE} is for OpenCC {_list_version()}, not "
+           f"{opencc.__version__}: run python scripts/opencc_changes.py")
+
 # Phrases whose characters change only together (反覆 → 反复, but 覆盖 stays), single
 # traditional characters, their simplified forms, a compatibility ideograph (U+F900), a
 # character beyond the BMP, the boundaries and plain text.
 PIECES = ["反覆", "覆", "覆盖", "深沈", "沈", "什麼", "什么", "么", "憑藉", "藉", "瞭解", "瞭", "乾燥",
           "乾", "關", "关", "於", "于", "體", "体", "發", "發展", "髮", "台灣", "臺灣", "著", "着",
           "\uf900", "𠀋", "𪚥", "\U0002f800", "甲", "a", "1", "-", "·", "\n", ",", "，", "。", "、",
-          ";", "：", "(", "）", " ", "\u3000", "《", "》", "！", "?"]
-MIXED = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+          ";", "：", "(", "）", " ", "\u3000", "《", "》", "！", "?",
+          # what OpenCC does beyond its dictionaries: description sequences, NUL, surrogates
+          "⿰", "⿱", "\u31ef", "\x00", "\ud800"]
+MIXED = st.lists(st.one_of(st.sampled_from(PIECES), st.characters(max_codepoint=0xFFFF)),
+                 max_size=60).map("".join)
+
+
+def outcome(convert, text: str) -> tuple[str, str]:
+    """What a conversion gives, or the kind of error it raises (OpenCC's for a surrogate)."""
+    try:
+        return "text", convert(text)
+    except UnicodeError as error:
+        return "error", type(error).__name__
 
 
 @settings(max_examples=500, deadline=None)
@@ -41,8 +65,16 @@ MIXED = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 @example(text="反,覆", config="t2s")
 @example(text="深沈反覆" * 6 + "\n甲", config="t2s")
 @example(text="甲,關" + ",甲" * 10 + "反覆", config="t2s")
+@example(text="⿰，關", config="t2s")     # a description sequence: one unit, never converted
+@example(text="⿰關，", config="t2s")
+@example(text="⿱\n關", config="tw2s")
+@example(text="甲\x00乙", config="tw2s")  # tw2s and hk2s stop at a NUL
+@example(text="反覆\x00\n", config="tw2s")
+@example(text="甲\ud800乙", config="t2s")
+@example(text="甲" * 200 + ",關發" * 40 + ",甲" * 50, config="t2s")   # simplified, then dense
 def test_pieces_convert_as_the_whole_text_does(text: str, config: str) -> None:
-    assert script.convert_pieces(text, config) == script.converter(config).convert(text)
+    assert outcome(lambda t: script.convert_pieces(t, config), text) == \
+        outcome(script.converter(config).convert, text)
 
 
 @pytest.mark.parametrize("config", CONFIGS)
@@ -54,10 +86,11 @@ def test_the_samples_and_their_traditional_copies_convert_as_opencc_does(
             assert script.convert_pieces(copy, config) == whole(copy), name
 
 
+@SAME_OPENCC
 @pytest.mark.parametrize("config", CONFIGS)
 def test_every_character_opencc_changes_alone_is_on_the_list(config: str) -> None:
     pattern = script.changeable(config)
-    assert pattern is not None, "the list was written for another OpenCC: run the script"
+    assert pattern is not None
     chars = [chr(code) for code in range(0x2E80, 0x10000)
              if not 0xD800 <= code < 0xE000 and chr(code) not in script.BOUNDARIES]
     converted = script.converter(config).convert("\n".join(chars)).split("\n")
@@ -66,6 +99,7 @@ def test_every_character_opencc_changes_alone_is_on_the_list(config: str) -> Non
     assert [ch for ch in changed if not pattern.fullmatch(ch)] == []
 
 
+@SAME_OPENCC
 @pytest.mark.skipif(not TOOL.exists(), reason="this OpenCC build ships no opencc_dict tool")
 def test_the_list_is_what_the_installed_opencc_dictionaries_give() -> None:
     """Also checks that no dictionary key holds one of ``BOUNDARIES``."""
@@ -84,6 +118,7 @@ def test_another_opencc_version_converts_the_whole_text(monkeypatch: pytest.Monk
         script.changeable.cache_clear()
 
 
+@SAME_OPENCC
 def test_simplified_text_goes_to_opencc_only_where_it_may_change(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """What the fast path is for: the pieces OpenCC sees are the ones holding a listed character."""

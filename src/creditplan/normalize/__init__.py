@@ -23,8 +23,8 @@ from .mojibake import repair_mojibake
 from .pages import drop_running_heads
 from .pinyin import strip_pinyin_annotations
 from .script import to_simplified
-from .width import (collapse_blank_lines, fold_line_ends, fold_width, replace_lone_surrogates,
-                    tidy_spaces)
+from .width import (collapse_blank_lines, drop_nul, fold_line_ends, fold_width,
+                    replace_lone_surrogates, tidy_spaces)
 
 __all__ = ["STEPS", "Normalized", "normalize", "decode_bytes"]
 
@@ -33,6 +33,7 @@ Step = Callable[[str], StepResult]
 # (repair name, step). The name is the key the step's count is added to in ``repairs``.
 STEPS: tuple[tuple[str, Step], ...] = (
     ("surrogate", replace_lone_surrogates),       # half a UTF-16 pair: no character at all
+    ("nul", drop_nul),                            # NUL: binary junk (and the end, for tw2s)
     ("mojibake", repair_mojibake),                # whole text decoded with the wrong codec
     ("line_end", fold_line_ends),                 # CRLF, CR, BOM, zero-width marks
     ("markup", strip_markup),                     # HTML tags and entities

@@ -6,8 +6,9 @@ change (``data/opencc_changes.txt``, written from OpenCC's own dictionaries by
 ``scripts/opencc_changes.py``). That is exact, not a guess: OpenCC replaces dictionary keys,
 a character outside the list is in no key that changes it, and no key holds a line break or
 one of the other ``BOUNDARIES``, so the text between two of them converts the same alone as
-inside the text. With another OpenCC version than the list was written from, or a character
-beyond the BMP in the text, the whole text goes to OpenCC.
+inside the text. What OpenCC does beyond its dictionaries is kept whole: a text holding one
+of ``WHOLE_TEXT_MARKS`` or a character beyond the BMP goes to OpenCC whole, and so does any
+text when the list was written from another OpenCC version.
 """
 
 from __future__ import annotations
@@ -38,23 +39,29 @@ CHANGES_FILE = "opencc_changes.txt"
 # Characters no key of the configs' dictionaries holds (scripts/opencc_changes.py checks):
 # OpenCC's matching never spans one, so the text between two of them converts the same alone.
 BOUNDARIES = "\n。，,、；;：:！!？?（）()《》 \u3000"
-# After this many pieces converted alone, if they cover more than a quarter of the text read
-# so far, the changeable characters are dense (a traditional text) and the rest is converted
-# in one call.
+# OpenCC's ways beyond its dictionaries, which the list cannot show: it keeps an ideographic
+# description sequence (an operator, U+2FF0-U+2FFF or U+31EF, and its operands, which may be
+# boundaries) as one unconverted unit; tw2s and hk2s stop at a NUL; a lone surrogate is an
+# error. A text holding one goes to OpenCC whole (a regex class body).
+WHOLE_TEXT_MARKS = "\x00\u2ff0-\u2fff\u31ef\ud800-\udfff"
+# Pieces this near the one before (characters between them) make a traditional stretch:
+# after DENSE_AFTER of them in a row, the rest of the text is converted in one call.
+NEAR = 64
 DENSE_AFTER = 4
-# Loading and compiling the list costs about 8 ms; converting in pieces saves about 6 ns a
-# character of simplified text, so the list pays for itself after about a million characters
-# (a hundred notices). A process converts that much whole first: a one-file run never loads it.
+# Loading and compiling the list costs about 12 ms (6 of them compiling); converting in pieces
+# saves about 6 ns a character of simplified text, so the list pays for itself after about a
+# million characters (a hundred notices). A process converts that much whole first: a one-file
+# run never loads the list. Either way the text converts the same.
 PIECES_AFTER = 1_000_000
 _converted_whole: dict[str, int] = {}   # config → characters converted whole so far
 
 
 @lru_cache(maxsize=4)
 def changeable(config: str) -> re.Pattern[str] | None:
-    """A pattern for the BMP characters ``config`` may change; None when the list does not fit
-    the installed OpenCC (another version) or lacks the config.
+    """A pattern for the BMP characters ``config`` may change, and ``WHOLE_TEXT_MARKS``; None
+    when the list does not fit the installed OpenCC (another version) or lacks the config.
 
-    The class has about 2,500 runs; stdlib ``re`` compiles it to a bitmap (5 ms, once) and
+    The class has about 2,500 runs; stdlib ``re`` compiles it to a bitmap (6 ms, once) and
     scans it at about 3 ns a character. With a range beyond the BMP in it the scan is half
     as fast again, and ``regex`` is a hundred times slower. The list holds CJK characters only
     (the script checks), so its runs need no escaping.
@@ -66,10 +73,18 @@ def changeable(config: str) -> re.Pattern[str] | None:
     runs = lists.get(config)
     if lists.get("opencc") != getattr(opencc, "__version__", None) or not runs:
         return None
-    return re.compile("[" + "".join(map("-".join, zip(runs[::2], runs[1::2]))) + "]")
+    return re.compile("[" + "".join(map("-".join, zip(runs[::2], runs[1::2])))
+                      + WHOLE_TEXT_MARKS + "]")
 
 
-_NEXT_BOUNDARY = LazyPattern("[" + re.escape(BOUNDARIES) + "]", compile=re.compile)
+def _whole_text_mark(char: str) -> bool:
+    return (char == "\x00" or "\u2ff0" <= char <= "\u2fff" or char == "\u31ef"
+            or "\ud800" <= char <= "\udfff")
+
+
+# A piece also ends before a whole-text mark, so that the search finds the mark next.
+_NEXT_BOUNDARY = LazyPattern("[" + re.escape(BOUNDARIES) + WHOLE_TEXT_MARKS + "]",
+                             compile=re.compile)
 # The last boundary before a point: ``.*`` jumps to the end at once, then steps back only as
 # far as that boundary (eighteen ``rfind`` calls would each search back to the last piece).
 _LAST_BOUNDARY = LazyPattern("(?s:.*)[" + re.escape(BOUNDARIES) + "]", compile=re.compile)
@@ -97,20 +112,23 @@ def convert_pieces(text: str, config: str = "t2s") -> str:
     # A character beyond the BMP is two UTF-16 units (the list leaves those characters out).
     if pattern is None or len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text):
         return whole(text)
-    pieces, pos, alone, converted = [], 0, 0, 0
+    pieces, pos, near = [], 0, 0
     search, next_boundary, last_boundary = (pattern.search, _NEXT_BOUNDARY.search,
                                             _LAST_BOUNDARY.match)
     while (found := search(text, pos)) is not None:
+        if _whole_text_mark(text[found.start()]):
+            return whole(text)
         before = last_boundary(text, pos, found.start())
         start = before.end() if before else pos
         pieces.append(text[pos:start])
-        if alone >= DENSE_AFTER and 4 * converted > start:
+        near = near + 1 if start - pos <= NEAR else 0
+        if near > DENSE_AFTER:
             pieces.append(whole(text[start:]))
             return "".join(pieces)
         boundary = next_boundary(text, found.end())
         end = boundary.start() if boundary else len(text)
         pieces.append(whole(text[start:end]))
-        alone, converted, pos = alone + 1, converted + end - start, end
+        pos = end
     if not pieces:
         return text
     pieces.append(text[pos:])

@@ -99,6 +99,22 @@ def replace_lone_surrogates(text: str) -> StepResult:
     return substitute(_LONE_SURROGATE, text, lambda m: "\ufffd")
 
 
+_NUL = regex.compile("\x00")  # a literal: regex finds it faster than `in`
+
+
+def drop_nul(text: str) -> StepResult:
+    """Remove NUL characters, each counted. A NUL is no part of a notice (binary junk, or a
+    UTF-16 file read as bytes); left in, it would end the text for OpenCC's tw2s and hk2s,
+    which stop converting at one and drop the rest.
+
+    >>> drop_nul("信用\\x00体系").text
+    '信用体系'
+    """
+    if not _NUL.search(text):
+        return unchanged(text)
+    return substitute(_NUL, text, lambda m: "")
+
+
 def fold_line_ends(text: str) -> StepResult:
     """CRLF and CR become LF; byte-order and zero-width marks are dropped."""
     if not any(mark in text for mark in _INVISIBLE_MARKS):
