@@ -172,3 +172,24 @@ def _script_counting_every_han(text: str, changed: int) -> str:
 @example(text="甲" * 34 + " " * 40, changed=1)
 def test_the_script_is_decided_as_by_counting_every_han_character(text: str, changed: int) -> None:
     assert script.script_of(text, changed) == _script_counting_every_han(text, changed)
+
+
+@SAME_OPENCC
+def test_a_traditional_stretch_goes_to_opencc_in_one_call_after_a_few_pieces(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A simplified head does not keep a traditional body in pieces: near pieces in a row
+    (DENSE_AFTER of them) hand the rest of the text to OpenCC at once."""
+    seen: list[str] = []
+    real = script.converter("t2s")
+
+    class Spy:
+        def convert(self, text: str) -> str:
+            seen.append(text)
+            return real.convert(text)
+
+    monkeypatch.setattr(script, "converter", lambda config: Spy())
+    text = "信用体系建设。" * 200 + "關於印發,社會信用,體系建設," * 50
+    assert script.convert_pieces(text) == real.convert(text)
+    # the first piece after the head (far from the last), DENSE_AFTER near ones, the rest
+    assert len(seen) == 1 + script.DENSE_AFTER + 1
+    assert seen[-1].endswith("體系建設,") and len(seen[-1]) > 100
