@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from step_contract import assert_contract
 
 from creditplan.normalize.edits import StepResult
 from creditplan.normalize.mojibake import repair_mojibake
-from step_contract import assert_contract
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
 TEXTS = {path.stem: path.read_text(encoding="utf-8") for path in SAMPLES}

@@ -14,12 +14,12 @@ import sys
 from pathlib import Path
 
 import opencc
-import regex
 import pytest
+import regex
+import variants
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-import variants
 from creditplan.normalize import script
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,7 +104,7 @@ def test_every_character_opencc_changes_alone_is_on_the_list(config: str) -> Non
 def test_the_list_is_what_the_installed_opencc_dictionaries_give() -> None:
     """Also checks that no dictionary key holds one of ``BOUNDARIES``."""
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "opencc_changes.py"), "--check"],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
 
 
