@@ -150,12 +150,15 @@ def first_sight(batch: list[str]) -> None:
     converting whole texts (it converts in pieces only after ``PIECES_AFTER`` characters)."""
     clear_string_caches()
     steady, script.PIECES_AFTER = script.PIECES_AFTER, PIECES_AFTER
-    script._converted_whole.clear()   # private: how much this process has converted whole
+    converted = dict(script._converted_whole)   # private: what the process converted whole
+    script._converted_whole.clear()
     try:
         for text in batch:
             creditplan.parse_text(text)
     finally:
         script.PIECES_AFTER = steady
+        script._converted_whole.clear()
+        script._converted_whole.update(converted)
 
 
 def size(item: str | bytes) -> int:

@@ -170,3 +170,4 @@ def test_scores_and_counts_are_what_a_walk_over_the_characters_gives(text: str) 
     except UnicodeEncodeError:
         shown = None
     assert mojibake._latin_bytes(text) == shown
+

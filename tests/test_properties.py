@@ -577,3 +577,13 @@ def test_line_counts_every_line_end_the_normalizer_folds(separator: str) -> None
     """line once counted only LF in the input: with CR line ends every record said line 1."""
     notice = creditplan.parse_text(separator.join(["一、总则", "(一)建立制度。(责任单位:市发改委)"]))
     assert notice.tasks[0].line == 2
+
+
+def test_long_markup_tokens_are_not_kept() -> None:
+    """Only short tokens are kept with what they become: a batch of pages with different
+    inline scripts must not fill memory with them."""
+    from creditplan.normalize import markup
+    markup._replacement.cache_clear()
+    page = "<p>通知</p><script>var a='" + "信" * 500 + "';</script>正文&nbsp;"
+    assert markup.strip_markup(page).text == "\n通知\n正文\u00a0"
+    assert markup._replacement.cache_info().currsize == 3   # <p>, </p>, &nbsp;

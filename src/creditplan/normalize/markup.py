@@ -46,14 +46,20 @@ _BLOCK_TAG = LazyPattern(r"</?(?:p|div|br|li|tr|h[1-6]|table|ul|ol|section|artic
 _CELL_TAG = LazyPattern(r"</t[dh]\b", regex.IGNORECASE)
 
 
+# Tokens up to this long are kept with what they become; a page repeats a few (&nbsp;, <p>,
+# </p>) hundreds of times. Longer ones (a whole <script> block, a comment) are not kept:
+# thousands of them would hold a hundred megabytes.
+MAX_KEPT_TOKEN = 64
+
+
 def _replace(match: regex.Match) -> str:
-    return _replacement(match.group())
+    token = match.group()
+    return _replacement(token) if len(token) <= MAX_KEPT_TOKEN else _replacement.__wrapped__(token)
 
 
 @lru_cache(maxsize=4096)
 def _replacement(token: str) -> str:
-    """What a tag or entity becomes; kept by token, as a page repeats a few (&nbsp;, <p>, </p>)
-    hundreds of times."""
+    """What a tag or entity becomes."""
     if token.startswith("&"):
         return _unescape(token)
     if _BLOCK_TAG.match(token):
