@@ -77,9 +77,7 @@ def changeable(config: str) -> re.Pattern[str] | None:
                       + WHOLE_TEXT_MARKS + "]")
 
 
-def _whole_text_mark(char: str) -> bool:
-    return (char == "\x00" or "\u2ff0" <= char <= "\u2fff" or char == "\u31ef"
-            or "\ud800" <= char <= "\udfff")
+_WHOLE_TEXT_MARK = LazyPattern("[" + WHOLE_TEXT_MARKS + "]", compile=re.compile)
 
 
 # A piece also ends before a whole-text mark, so that the search finds the mark next.
@@ -116,7 +114,7 @@ def convert_pieces(text: str, config: str = "t2s") -> str:
     search, next_boundary, last_boundary = (pattern.search, _NEXT_BOUNDARY.search,
                                             _LAST_BOUNDARY.match)
     while (found := search(text, pos)) is not None:
-        if _whole_text_mark(text[found.start()]):
+        if _WHOLE_TEXT_MARK.match(text, found.start()):
             return whole(text)
         before = last_boundary(text, pos, found.start())
         start = before.end() if before else pos
